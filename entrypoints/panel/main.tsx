@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>panel</p>, document.getElementById('app')!);

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { HELPDESK_HOST_PATTERNS } from './lib/detect/hosts';
+
+// Chrome and Firefox both get MV3: WXT's Firefox default (MV2) would drop optional_host_permissions.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Deskside — Okta on every ticket',
+    short_name: 'Deskside',
+    description: 'See and fix the requester’s Okta account from any helpdesk ticket.',
+    permissions: ['storage', 'alarms', 'contextMenus', 'scripting', 'identity'],
+    host_permissions: ['https://*.okta.com/*', 'https://*.oktapreview.com/*', 'https://*.okta-emea.com/*', 'https://*.okta-gov.com/*', 'https://*.okta.mil/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: HELPDESK_HOST_PATTERNS,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'deskside@deskside.dev', strict_min_version: '121.0' } } }
+      : {}),
+  }),
+});
