@@ -1,1 +1,6 @@
-import { render } from 'preact'; render(<p>panel</p>, document.getElementById('app')!);
+import { render } from 'preact';
+import '@/components/theme.css';
+import './panel.css';
+import PanelApp from './PanelApp';
+
+render(<PanelApp />, document.getElementById('app')!);

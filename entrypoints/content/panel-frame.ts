@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from '#imports';
+import { PanelLayout, DEFAULT_PANEL_LAYOUT, PANEL_COLLAPSED_WIDTH, panelLayoutItem } from '@/lib/panel-layout/layout';
+
+export interface PanelFrame {
+  show(): void;
+  hide(): void;
+}
+
+/**
+ * The panel is an extension page in an iframe, inside a closed shadow root: page scripts can
+ * neither read nor script it. This host element is the only thing Deskside adds to the page.
+ */
+export function createPanelFrame(ctx: ContentScriptContext): PanelFrame {
+  const host = document.createElement('deskside-panel');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = `
+    :host { all: initial; position: fixed; top: 0; right: 0; height: 100vh; z-index: 2147483646;
+      display: block; box-shadow: -2px 0 8px rgb(0 0 0 / 0.18); }
+    :host([hidden]) { display: none; }
+    :host([data-collapsed]) { height: 148px; top: 96px; box-shadow: -1px 1px 6px rgb(0 0 0 / 0.25); border-radius: 8px 0 0 8px; overflow: hidden; }
+    iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
+  `;
+  const iframe = document.createElement('iframe');
+  iframe.src = browser.runtime.getURL('/panel.html');
+  iframe.title = 'Deskside: Okta details for this ticket’s requester';
+  iframe.setAttribute('allow', 'clipboard-write');
+  shadow.append(style, iframe);
+  host.hidden = true;
+
+  const layoutItem = panelLayoutItem(location.host);
+  const apply = (layout: PanelLayout) => {
+    host.style.width = `${layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width}px`;
+    host.toggleAttribute('data-collapsed', layout.collapsed);
+  };
+  apply(DEFAULT_PANEL_LAYOUT);
+  void layoutItem.getValue().then(apply);
+  const unwatch = layoutItem.watch((layout) => apply(layout ?? DEFAULT_PANEL_LAYOUT));
+  ctx.onInvalidated(() => {
+    unwatch();
+    host.remove();
+  });
+
+  return {
+    show() {
+      if (!host.isConnected) document.documentElement.append(host);
+      host.hidden = false;
+    },
+    hide() {
+      host.hidden = true;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Detection } from '@/lib/detect/types';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { usePanelLayout } from './usePanelLayout';
+import { useTabDetection } from './useTabDetection';
+import ResizeHandle from './ResizeHandle';
+import RequesterView from './RequesterView';
+
+/** The side panel on a ticket page: follows the tab's active ticket and shows its people in Okta. */
+export default function PanelApp() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [pageHost, setPageHost] = useState<string | null>(null);
+  const [initial, setInitial] = useState<Detection | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { layout, setCollapsed, setWidth } = usePanelLayout(pageHost);
+
+  useEffect(() => {
+    sendMessage('getPanelContext')
+      .then((ctx) => {
+        setTabId(ctx.tabId);
+        setPageHost(ctx.pageHost);
+        setInitial(ctx.detection);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  const detection = useTabDetection(tabId, initial);
+
+  if (layout.collapsed) {
+    return (
+      <button type="button" class="collapsed-tab" aria-label="Open Deskside panel" onClick={() => setCollapsed(false)}>
+        Deskside
+      </button>
+    );
+  }
+  return (
+    <div class="panel">
+      <ResizeHandle width={layout.width} onResize={setWidth} />
+      <header class="panel-header">
+        <h1>Deskside</h1>
+        <button type="button" aria-label="Collapse Deskside panel" title="Collapse" onClick={() => setCollapsed(true)}>
+          ›
+        </button>
+      </header>
+      <main class="panel-body" aria-label="Okta details for this ticket">
+        {error ? <p class="alert error" role="alert">{error}</p> : null}
+        {detection ? <RequesterView detection={detection} /> : <p class="muted">Looking for the requester on this ticket…</p>}
+      </main>
+    </div>
+  );
+}

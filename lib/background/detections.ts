@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import type { Detection } from '@/lib/detect/types';
+
+/** What the background knows of a helpdesk tab: its host (browser-stamped) and the latest detection. */
+export interface TabState {
+  pageHost: string;
+  detection: Detection | null;
+}
+
+/**
+ * Kept in storage.session: it survives a service-worker restart, is gone when the browser closes,
+ * and is not readable by content scripts (trusted contexts only).
+ */
+export function tabStateKey(tabId: number): string {
+  return `tab:${tabId}`;
+}
+
+export async function setTabState(tabId: number, state: TabState): Promise<void> {
+  await browser.storage.session.set({ [tabStateKey(tabId)]: state });
+}
+
+export async function getTabState(tabId: number): Promise<TabState | null> {
+  const key = tabStateKey(tabId);
+  const stored = await browser.storage.session.get(key);
+  return (stored[key] as TabState | undefined) ?? null;
+}
+
+export function forgetClosedTabs(): void {
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void browser.storage.session.remove(tabStateKey(tabId));
+  });
+}

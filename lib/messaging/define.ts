@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import type { SenderKind } from './sender';
+
+/** One message the background answers: its input schema, who may send it, and (as a type) its answer. */
+export interface MessageSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  from: readonly SenderKind[];
+  /** Type-only marker for the answer; never set at runtime. */
+  output?: O;
+}
+
+export function message<O>() {
+  return <I extends z.ZodType>(input: I, from: readonly SenderKind[]): MessageSpec<I, O> => ({ input, from });
+}
