@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { ApiContext } from '../adapter';
+import { detectGeneric } from '../generic';
+import type { DetectedPerson } from '../types';
+
+/** Label-proximity reading of a known helpdesk's page region, for helpdesks without stable selectors. */
+export function labelledPeople(root: Document | Element, nodeBudget = 8000): DetectedPerson[] {
+  return detectGeneric(root, { nodeBudget, maxPeople: 5 })
+    .people.filter((p) => p.role !== 'candidate')
+    .map((p) => ({ ...p, source: 'dom' as const }));
+}
+
+/** Fetches and validates one API answer; null when the request fails or the shape is not the expected one. */
+export async function getJson<T>(ctx: Pick<ApiContext, 'fetchJson'>, path: string, schema: z.ZodType<T>, headers?: Record<string, string>): Promise<T | null> {
+  try {
+    const parsed = schema.safeParse(await ctx.fetchJson(path, headers ? { headers } : undefined));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A numeric ticket id from the first capture group of `pattern` applied to the path. */
+export function idFromPath(url: URL, pattern: RegExp): string | null {
+  return pattern.exec(url.pathname)?.[1] ?? null;
+}
+
+/** A numeric query parameter, or null. */
+export function numericParam(url: URL, name: string): string | null {
+  const value = url.searchParams.get(name);
+  return value && /^\d{1,12}$/.test(value) ? value : null;
+}
+
+export const id = z.union([z.number().int(), z.string().max(64)]).transform(String);
