@@ -12,6 +12,7 @@ export default defineConfig({
     name: 'Deskside — Okta on every ticket',
     short_name: 'Deskside',
     description: 'See and fix the requester’s Okta account from any helpdesk ticket.',
+    storage: { managed_schema: 'managed-schema.json' },
     permissions: ['storage', 'alarms', 'contextMenus', 'scripting', 'identity'],
     host_permissions: ['https://*.okta.com/*', 'https://*.oktapreview.com/*', 'https://*.okta-emea.com/*', 'https://*.okta-gov.com/*', 'https://*.okta.mil/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -23,7 +24,7 @@ export default defineConfig({
       },
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'deskside@deskside.dev', strict_min_version: '121.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'deskside@deskside.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
 });

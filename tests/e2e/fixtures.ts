@@ -1,0 +1,67 @@
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from '../support/extension';
+import { startFakeOkta, type FakeOkta } from '../fake-okta/server';
+
+export const FAKE_TOKEN = 'e2e-token';
+
+interface WorkerFixtures {
+  okta: FakeOkta;
+}
+
+interface TestFixtures {
+  extension: ExtensionBrowser;
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Opens one of the extension's pages (popup.html, options.html, …) in a tab. */
+  openExtensionPage: (name: string) => Promise<Page>;
+  /** Saves the connection to the worker's fake Okta through the background, as the options page does. */
+  connect: () => Promise<void>;
+}
+
+/** Serves a file from tests/fixtures at a real helpdesk URL, so the manifest's match patterns apply. */
+export async function serveFixture(context: BrowserContext, url: string, fixture: string, contentType = 'text/html'): Promise<void> {
+  const body = readFileSync(path.resolve('tests/fixtures', fixture));
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  okta: [
+    async ({}, use) => {
+      const okta = await startFakeOkta({ port: 0, users: 300, groups: 30, apps: 12, seed: 11, token: FAKE_TOKEN });
+      await use(okta);
+      await okta.close();
+    },
+    { scope: 'worker' },
+  ],
+  extension: async ({}, use) => {
+    const extension = await launchWithExtension();
+    await use(extension);
+    await extension.close();
+  },
+  context: async ({ extension }, use) => use(extension.context),
+  extensionId: async ({ extension }, use) => use(extension.extensionId),
+  serviceWorker: async ({ extension }, use) => use(await extension.serviceWorker()),
+  openExtensionPage: async ({ extension }, use) => {
+    await use(async (name) => {
+      const page = await extension.context.newPage();
+      await page.goto(extension.extensionUrl(name));
+      return page;
+    });
+  },
+  connect: async ({ openExtensionPage, okta }, use) => {
+    await use(async () => {
+      const page = await openExtensionPage('options.html');
+      const report = await sendFromExtensionPage<{ ok: boolean; error: { sentence: string } | null }>(page, 'saveConnection', {
+        domain: okta.url,
+        auth: { type: 'ssws', token: FAKE_TOKEN },
+      });
+      if (!report.ok) throw new Error(`connect failed: ${report.error?.sentence}`);
+      await page.close();
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
