@@ -29,6 +29,8 @@ export interface HelpdeskAdapter {
   activeRoot?(doc: Document, ticketId: string): Element | null;
   /** The ticket's subject as shown on the page. */
   ticketTitle?(doc: Document, root?: ParentNode): string | undefined;
+  /** The ticket may render inside open shadow roots or same-origin iframes (ServiceNow), so those are watched too. */
+  nestedRoots?: boolean;
   /** The signed-in agent's own email, read from the helpdesk API, so it is never offered as the requester. */
   agentEmail?(ctx: Omit<ApiContext, 'ticketId'>): Promise<string | null>;
 }

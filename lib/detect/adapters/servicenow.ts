@@ -52,16 +52,25 @@ export function serviceNowFormDocument(doc: Document): Document {
   return frameDocument(frame) ?? doc;
 }
 
-function currentRecord(url: URL, doc: Document): RecordRef | null {
-  const fromUrl = serviceNowRecord(url);
-  if (fromUrl) return fromUrl;
-  const form = serviceNowFormDocument(doc);
-  if (form === doc) return null;
+/** The record a classic form document shows: its hidden sys_target/sys_uniqueValue inputs, else its URL. */
+function frameRecord(form: Document): RecordRef | null {
+  const table = valueOf(form.getElementById('sys_target'));
+  const sysId = valueOf(form.getElementById('sys_uniqueValue'));
+  if (table && sysId && TABLE.test(table) && SYS_ID.test(sysId)) return { table, sysId };
   try {
     return serviceNowRecord(new URL(form.location.href));
   } catch {
     return null;
   }
+}
+
+const sameRecord = (a: RecordRef | null, b: RecordRef) => a?.table === b.table && a.sysId === b.sysId;
+
+function currentRecord(url: URL, doc: Document): RecordRef | null {
+  const fromUrl = serviceNowRecord(url);
+  if (fromUrl) return fromUrl;
+  const form = serviceNowFormDocument(doc);
+  return form === doc ? null : frameRecord(form);
 }
 
 const Field = z.object({ display_value: z.unknown(), value: z.unknown() });
@@ -71,6 +80,7 @@ const asText = (v: unknown) => (typeof v === 'string' ? v : undefined);
 export const servicenow: HelpdeskAdapter = {
   id: 'servicenow',
   name: 'ServiceNow',
+  nestedRoots: true,
   matchesUrl: (url) => url.hostname.endsWith('.service-now.com') || url.hostname.endsWith('.servicenowservices.com'),
 
   ticketId(url, doc) {
@@ -106,6 +116,8 @@ export const servicenow: HelpdeskAdapter = {
     const record = currentRecord(url, doc);
     const form = serviceNowFormDocument(doc);
     if (!record) return labelledPeople(doc);
+    // After navigation the frame may still hold the previous record until it reloads.
+    if (form !== doc && !sameRecord(frameRecord(form), record)) return [];
     const byId = (id: string) => valueOf(form.getElementById(id));
     const people = fieldsFor(record.table).map(([f, role]) =>
       person(

@@ -1,0 +1,264 @@
+import type { FetchJson, HelpdeskAdapter, PageValue } from './adapter';
+import { applyCustomRules, rulesFor, type CustomRule } from './custom-rules';
+import { nestedRoots } from './dom';
+import { detectGeneric } from './generic';
+import { uniquePeople } from './person';
+import { adapterFor } from './registry';
+import { createSameOriginFetchJson } from './same-origin-fetch';
+import { cleanText } from './text';
+import { Detection, type DetectedPerson } from './types';
+
+export interface StartDetectionOptions {
+  /** The tab's current URL (the content script passes `() => location.href`). */
+  url: () => string;
+  doc: Document;
+  signal: AbortSignal;
+  /** A Detection for the ticket on screen, or null when the page is not a ticket. Called only on change. */
+  onDetection: (detection: Detection | null) => void;
+  /** The agent's own addresses (helpdesk user menu, Okta admin); never reported. */
+  excludeEmails: () => string[];
+  customRules: readonly CustomRule[];
+  /** Same-origin JSON GET with the agent's session; defaults to `createSameOriginFetchJson`. */
+  fetchJson?: FetchJson;
+  /** Reads whitelisted MAIN-world globals (ServiceNow `g_ck`); without it those APIs are skipped or fail to the DOM. */
+  pageValue?: PageValue;
+  /** Adapter id for a self-hosted host configured in options, when its URLs are not recognised on their own. */
+  helpdesk?: string;
+}
+
+export interface DetectionRuntime {
+  /** Re-reads the URL and detects again; call on `wxt:locationchange`. */
+  rerun(): void;
+  stop(): void;
+}
+
+const FAST_INTERVAL_MS = 250;
+const SLOW_INTERVAL_MS = 1000;
+const FAST_PASSES = 20;
+/** A page that keeps changing without a confident result stops being watched after this many passes. */
+const MAX_PASSES = 150;
+/** After an in-page navigation, DOM results equal to the previous ticket's wait this long for the page to change. */
+const SETTLE_MS = 1500;
+const OBSERVED_ATTRIBUTES = ['data-is-active', 'value', 'href', 'title', 'selected', 'data-default-email', 'aria-label', 'class'];
+
+interface Run {
+  url: URL;
+  adapter: HelpdeskAdapter | null;
+  ticketId: string | null;
+  key: string;
+  rules: CustomRule[];
+  apiPending: boolean;
+  apiPeople: DetectedPerson[] | null;
+  passes: number;
+  navigatedAt: number;
+  mutatedSinceNavigation: boolean;
+  /** Emails reported for the ticket shown before an in-page navigation to this one. */
+  previousEmails: string[];
+}
+
+/** Ticket-looking id on a page no adapter knows: an `id`-like query parameter or a numeric/key last path segment. */
+export function genericTicketId(url: URL): string | null {
+  for (const name of ['id', 'ticket', 'ticketId', 'ticket_id', 'number', 'sys_id', 'key']) {
+    const value = url.searchParams.get(name);
+    if (value && /^[A-Za-z0-9_-]{1,64}$/.test(value)) return value;
+  }
+  const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  return /^(?:[A-Z][A-Z0-9_]*-)?\d{1,12}$/.test(last) ? last : null;
+}
+
+/** Detects the people on the ticket shown in `doc` and keeps doing so as the page and its URL change. */
+export function startDetection(options: StartDetectionOptions): DetectionRuntime {
+  const { doc, signal } = options;
+  const observers: MutationObserver[] = [];
+  const observed = new WeakSet<Node>();
+  const agentEmails = new Map<string, Promise<string | null>>();
+  const learnedExclusions = new Set<string>();
+  let run: Run | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastEmitted: string | undefined;
+  let lastDetection: Detection | null = null;
+  let stopped = false;
+
+  const emit = (detection: Detection | null) => {
+    const serialized = JSON.stringify(detection);
+    if (serialized === lastEmitted) return;
+    lastEmitted = serialized;
+    lastDetection = detection;
+    options.onDetection(detection);
+  };
+
+  const excluded = () => new Set([...options.excludeEmails().map((e) => e.toLowerCase()), ...learnedExclusions]);
+
+  const stopWatching = () => {
+    for (const observer of observers) observer.disconnect();
+    observers.length = 0;
+    clearTimeout(timer);
+    timer = undefined;
+  };
+
+  const schedule = (delay: number) => {
+    if (timer !== undefined || !run) return;
+    const current = run;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (run === current) domPass(current);
+    }, delay);
+  };
+
+  const onMutation = () => {
+    if (!run) return;
+    run.mutatedSinceNavigation = true;
+    schedule(run.passes < FAST_PASSES ? FAST_INTERVAL_MS : SLOW_INTERVAL_MS);
+  };
+
+  const watch = (target: Document | ShadowRoot) => {
+    if (observed.has(target)) return;
+    observed.add(target);
+    const observer = new MutationObserver(onMutation);
+    observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+    observers.push(observer);
+  };
+
+  const watchNested = (current: Run) => {
+    for (const frame of Array.from(doc.querySelectorAll('iframe')).slice(0, 10)) {
+      if (observed.has(frame)) continue;
+      observed.add(frame);
+      frame.addEventListener('load', () => run === current && onMutation(), { signal });
+    }
+    if (current.adapter?.nestedRoots || !current.adapter) for (const root of nestedRoots(doc, 3000)) watch(root);
+  };
+
+  const stale = (current: Run, people: DetectedPerson[]): boolean => {
+    if (current.previousEmails.length === 0) return false;
+    const settled = current.mutatedSinceNavigation && Date.now() - current.navigatedAt >= SETTLE_MS;
+    return !settled && people.some((p) => p.email && current.previousEmails.includes(p.email));
+  };
+
+  const report = (current: Run, pagePeople: DetectedPerson[], title: string | undefined) => {
+    if (run !== current || stopped) return;
+    const exclude = excluded();
+    const usable = (people: DetectedPerson[]) => people.filter((p) => !p.email || !exclude.has(p.email));
+    const fromApi = usable(current.apiPeople ?? []);
+    const fromPage = usable(pagePeople);
+    // Page results could still be the previous ticket's while the SPA re-renders: hold them back.
+    if (fromApi.length === 0 && stale(current, fromPage)) {
+      schedule(SETTLE_MS);
+      return;
+    }
+    const rulePeople = fromPage.filter((p) => p.source === 'rule');
+    const people = uniquePeople([...rulePeople, ...(fromApi.length > 0 ? fromApi : fromPage)]);
+    const detection = Detection.safeParse({
+      helpdesk: current.adapter?.id ?? 'generic',
+      ticketId: current.ticketId,
+      ticketUrl: current.url.href.slice(0, 2048),
+      ...(title ? { ticketTitle: title } : {}),
+      people,
+    });
+    if (!detection.success) return;
+    emit(detection.data);
+    const confident = people.some((p) => p.email && p.source !== 'generic');
+    if (confident) stopWatching();
+  };
+
+  const domPass = (current: Run) => {
+    if (run !== current || stopped) return;
+    current.passes++;
+    const { adapter, url, ticketId } = current;
+    const root = adapter?.activeRoot && ticketId ? adapter.activeRoot(doc, ticketId) : doc;
+    const people = applyCustomRules(current.rules, doc, url);
+    // The page is read only once the API has answered without people (the API is authoritative)
+    // and the ticket's own container is rendered.
+    if (root && !current.apiPending && !current.apiPeople?.length) {
+      const fromDom = adapter ? adapter.fromDom(doc, url, root) : [];
+      const fallback = fromDom.length === 0 && people.length === 0;
+      people.push(...(fallback ? detectGeneric(root, { excludeEmails: excluded() }).people : fromDom));
+    }
+    if (!current.apiPending || people.length > 0) {
+      report(current, people, cleanText(adapter?.ticketTitle?.(doc, root ?? undefined) ?? doc.title, 300));
+    }
+    if (observers.length > 0) watchNested(current);
+    if (current.passes >= MAX_PASSES) stopWatching();
+  };
+
+  const runApi = async (current: Run, adapter: HelpdeskAdapter, ticketId: string, fetchJson: FetchJson) => {
+    try {
+      current.apiPeople = (await adapter.fromApi?.({ url: current.url, ticketId, fetchJson, pageValue: options.pageValue })) ?? null;
+    } catch {
+      current.apiPeople = null;
+    }
+    current.apiPending = false;
+    if (run === current) domPass(current);
+  };
+
+  const learnAgentEmail = (current: Run, adapter: HelpdeskAdapter, fetchJson: FetchJson) => {
+    if (!adapter.agentEmail) return;
+    let pending = agentEmails.get(current.url.origin);
+    if (!pending) {
+      pending = adapter.agentEmail({ url: current.url, fetchJson, pageValue: options.pageValue }).catch(() => null);
+      agentEmails.set(current.url.origin, pending);
+    }
+    void pending.then((email) => {
+      if (!email || learnedExclusions.has(email.toLowerCase())) return;
+      learnedExclusions.add(email.toLowerCase());
+      if (run === current) domPass(current);
+    });
+  };
+
+  const rerun = () => {
+    if (stopped) return;
+    stopWatching();
+    let url: URL;
+    try {
+      url = new URL(options.url());
+    } catch {
+      run = null;
+      emit(null);
+      return;
+    }
+    const adapter = adapterFor(url, options.helpdesk);
+    const rules = rulesFor(options.customRules, url);
+    const ticketId = adapter ? adapter.ticketId(url, doc) : genericTicketId(url);
+    if (adapter && !ticketId && rules.length === 0) {
+      // A known helpdesk, but not a ticket page: nothing beyond this URL check.
+      run = null;
+      emit(null);
+      return;
+    }
+    const key = `${adapter?.id ?? 'generic'}|${ticketId ?? url.origin + url.pathname}`;
+    const navigated = run !== null && run.key !== key;
+    const current: Run = {
+      url,
+      adapter,
+      ticketId: ticketId ? cleanText(ticketId, 120) ?? null : null,
+      key,
+      rules,
+      apiPending: false,
+      apiPeople: null,
+      passes: 0,
+      navigatedAt: navigated ? Date.now() : 0,
+      mutatedSinceNavigation: !navigated,
+      previousEmails: navigated ? (lastDetection?.people.flatMap((p) => (p.email ? [p.email] : [])) ?? []) : [],
+    };
+    run = current;
+    if (lastDetection && lastDetection.ticketId !== current.ticketId) emit(null);
+    watch(doc);
+    watchNested(current);
+    const fetchJson = options.fetchJson ?? createSameOriginFetchJson(url.origin, signal);
+    if (adapter) learnAgentEmail(current, adapter, fetchJson);
+    if (adapter?.fromApi && ticketId) {
+      current.apiPending = true;
+      void runApi(current, adapter, ticketId, fetchJson);
+    }
+    domPass(current);
+  };
+
+  const stop = () => {
+    stopped = true;
+    run = null;
+    stopWatching();
+  };
+
+  signal.addEventListener('abort', stop, { once: true });
+  if (!signal.aborted) rerun();
+  return { rerun, stop };
+}
