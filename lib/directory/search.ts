@@ -1,0 +1,122 @@
+import type { DirectoryDb } from './db';
+import type { AppRecord, GroupRecord, UserRecord } from './records';
+import { STATE_KEYS, type PublishedGeneration } from './state';
+import { generationToken, normalizeText, wordsOf } from './tokens';
+
+export const SEARCH_RESULT_LIMIT = 20;
+/** Index entries read per query: enough to rank the top 20, small enough to stay in a few ms at 100k users. */
+const SCAN_LIMIT = 120;
+const MULTI_TERM_SCAN_LIMIT = 400;
+
+/** Query words: an address-like word stays whole (it matches the whole email or login), others split like names. */
+function queryTerms(query: string): string[] {
+  return normalizeText(query)
+    .split(/\s+/)
+    .flatMap((word) => (word.includes('@') ? [word] : wordsOf(word)))
+    .filter((term) => term.length > 0);
+}
+
+function prefixRange(generation: number, term: string): IDBKeyRange {
+  const lower = generationToken(generation, term);
+  return IDBKeyRange.bound(lower, `${lower}\uffff`);
+}
+
+function longest(terms: string[]): string {
+  return terms.reduce((best, term) => (term.length > best.length ? term : best));
+}
+
+function strippedTokens(tokens: string[], generation: number): string[] {
+  const prefix = generationToken(generation, '');
+  return tokens.map((token) => token.slice(prefix.length));
+}
+
+/**
+ * 0: the query is the user's email or login; 1: every word is a whole first or last name;
+ * 2: every word starts a first or last name; 3: other prefixes (email, login, display name).
+ */
+function tierOf(user: UserRecord, query: string, terms: string[]): number {
+  if (user.email === query || user.login === query) return 0;
+  const names = [...wordsOf(user.profile.firstName as string | undefined), ...wordsOf(user.profile.lastName as string | undefined)];
+  if (terms.every((term) => names.includes(term))) return 1;
+  if (terms.every((term) => names.some((name) => name.startsWith(term)))) return 2;
+  return 3;
+}
+
+function byName(a: { sortName: string; id: string }, b: { sortName: string; id: string }): number {
+  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Users of the published generation matching every word of `query` by token prefix, best first:
+ * exact email/login, then whole first/last name, then name prefixes, then other prefixes; ties by name.
+ */
+export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH_RESULT_LIMIT): Promise<UserRecord[]> {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const whole = normalizeText(query);
+  const tx = db.transaction(['syncState', 'users']);
+  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const users = tx.objectStore('users');
+  const [byEmail, byLogin, scanned] = await Promise.all([
+    users.index('email').getAll([generation, whole], limit),
+    users.index('login').getAll([generation, whole], limit),
+    users.index('tokens').getAll(prefixRange(generation, longest(terms)), terms.length > 1 ? MULTI_TERM_SCAN_LIMIT : SCAN_LIMIT),
+  ]);
+  const candidates = new Map<string, UserRecord>();
+  for (const user of [...byEmail, ...byLogin]) candidates.set(user.id, user);
+  for (const user of scanned) {
+    if (candidates.has(user.id)) continue;
+    const tokens = strippedTokens(user.tokens, generation);
+    if (terms.every((term) => tokens.some((token) => token.startsWith(term)))) candidates.set(user.id, user);
+  }
+  return [...candidates.values()]
+    .map((user) => ({ user, tier: tierOf(user, whole, terms), sortName: user.sortName, id: user.id }))
+    .sort((a, b) => a.tier - b.tier || byName(a, b))
+    .slice(0, limit)
+    .map(({ user }) => user);
+}
+
+/** The user whose email or login is exactly `value` (case-insensitive), email first. */
+export async function findUserByEmailOrLogin(db: DirectoryDb, value: string): Promise<UserRecord | null> {
+  const key = normalizeText(value);
+  if (!key) return null;
+  const tx = db.transaction(['syncState', 'users']);
+  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const users = tx.objectStore('users');
+  return (await users.index('email').get([generation, key])) ?? (await users.index('login').get([generation, key])) ?? null;
+}
+
+async function searchNamed<S extends 'groups' | 'apps'>(
+  db: DirectoryDb,
+  store: S,
+  query: string,
+  nameOf: (record: S extends 'groups' ? GroupRecord : AppRecord) => string,
+  limit: number,
+): Promise<(S extends 'groups' ? GroupRecord : AppRecord)[]> {
+  type Row = S extends 'groups' ? GroupRecord : AppRecord;
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const tx = db.transaction(['syncState', store]);
+  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const rows = (await tx.objectStore(store).index('tokens').getAll(prefixRange(generation, longest(terms)), MULTI_TERM_SCAN_LIMIT)) as Row[];
+  const unique = new Map<string, Row>();
+  for (const row of rows) {
+    const tokens = strippedTokens(row.tokens, generation);
+    if (terms.every((term) => tokens.some((token) => token.startsWith(term)))) unique.set(row.id, row);
+  }
+  return [...unique.values()]
+    .map((row) => ({ row, sortName: normalizeText(nameOf(row)), id: row.id }))
+    .sort(byName)
+    .slice(0, limit)
+    .map(({ row }) => row);
+}
+
+/** Groups whose name words start with every word of `query`, by name. */
+export function searchGroups(db: DirectoryDb, query: string, limit = SEARCH_RESULT_LIMIT): Promise<GroupRecord[]> {
+  return searchNamed(db, 'groups', query, (group) => group.name, limit);
+}
+
+/** Apps whose label or name words start with every word of `query`, by label. */
+export function searchApps(db: DirectoryDb, query: string, limit = SEARCH_RESULT_LIMIT): Promise<AppRecord[]> {
+  return searchNamed(db, 'apps', query, (app) => app.label, limit);
+}

@@ -1,0 +1,163 @@
+import { unwrap } from 'idb';
+import type { DirectoryDb } from './db';
+import { OktaAppShape, OktaFactorShape, OktaGroupShape, OktaUserShape } from './okta-shapes';
+import {
+  toAppRecord,
+  toAssignmentRecord,
+  toFactorRecord,
+  toGroupRecord,
+  toUserRecord,
+  type AppRecord,
+  type AssignmentRecord,
+  type FactorRecord,
+  type GroupRecord,
+  type UserRecord,
+} from './records';
+import type { OktaPageSource, PageRequestOptions } from './source';
+import { STATE_KEYS, type PublishedGeneration } from './state';
+import { normalizeText } from './tokens';
+import type { z } from 'zod';
+
+export interface UserAppView {
+  app: AppRecord;
+  assignment: AssignmentRecord;
+}
+
+/** One person as the panel shows them. `factors` is present only after a live refresh. */
+export interface UserView {
+  user: UserRecord;
+  groups: GroupRecord[];
+  apps: UserAppView[];
+  factors: FactorRecord[] | null;
+  /** 'cache': read from the directory; 'live': just fetched from Okta. */
+  source: 'cache' | 'live';
+}
+
+export type UserLookup = { id: string } | { email: string } | { login: string };
+
+const VIEW_STORES = ['syncState', 'users', 'groups', 'apps', 'memberships', 'assignments'] as const;
+
+function byName<T>(name: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => name(a).localeCompare(name(b));
+}
+
+/** The cached user with their groups and apps, read in one transaction from the published generation. */
+export async function getUserView(db: DirectoryDb, lookup: UserLookup): Promise<UserView | null> {
+  const tx = db.transaction([...VIEW_STORES]);
+  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const users = tx.objectStore('users');
+  const user =
+    'id' in lookup
+      ? await users.get([generation, lookup.id])
+      : 'email' in lookup
+        ? await users.index('email').get([generation, normalizeText(lookup.email)])
+        : await users.index('login').get([generation, normalizeText(lookup.login)]);
+  if (!user) return null;
+  const key = IDBKeyRange.only([generation, user.id]);
+  const [memberships, assignments] = await Promise.all([
+    tx.objectStore('memberships').index('by-user').getAll(key),
+    tx.objectStore('assignments').index('by-user').getAll(key),
+  ]);
+  const [groups, apps] = await Promise.all([
+    Promise.all(memberships.map((membership) => tx.objectStore('groups').get([generation, membership.groupId]))),
+    Promise.all(assignments.map((assignment) => tx.objectStore('apps').get([generation, assignment.appId]))),
+  ]);
+  return {
+    user,
+    groups: groups.filter((group): group is GroupRecord => group !== undefined).sort(byName((group) => group.name)),
+    apps: assignments
+      .map((assignment, index) => ({ app: apps[index], assignment }))
+      .filter((view): view is UserAppView => view.app !== undefined)
+      .sort(byName((view) => view.app.label)),
+    factors: user.factors?.items ?? null,
+    source: 'cache',
+  };
+}
+
+async function listAll<T>(source: OktaPageSource, path: string, schema: z.ZodType<T>, options: PageRequestOptions): Promise<T[]> {
+  const items: T[] = [];
+  let page = await source.getPage(path, schema, options);
+  items.push(...page.items);
+  while (page.next) {
+    page = await source.getPage(page.next, schema, { priority: options.priority, ...(options.signal ? { signal: options.signal } : {}) });
+    items.push(...page.items);
+  }
+  return items;
+}
+
+/** A user deleted in Okta answers 404 on their sub-resources; the empty user list then says so. */
+async function emptyIfNotFound<T>(listing: Promise<T[]>): Promise<T[]> {
+  try {
+    return await listing;
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404) return [];
+    throw error;
+  }
+}
+
+/**
+ * Fetches one user, their groups, apps and factors from Okta at interactive priority, replaces
+ * what the directory holds for them (in the published generation), and returns the fresh view.
+ * Returns null, and removes the user from the directory, when Okta no longer has them.
+ */
+export async function refreshUser(
+  db: DirectoryDb,
+  source: OktaPageSource,
+  userId: string,
+  options: { signal?: AbortSignal; now?: () => number } = {},
+): Promise<UserView | null> {
+  const request: PageRequestOptions = { priority: 'interactive', ...(options.signal ? { signal: options.signal } : {}) };
+  const id = encodeURIComponent(userId);
+  const [users, groups, apps, factors] = await Promise.all([
+    listAll(source, '/api/v1/users', OktaUserShape, { ...request, searchParams: { filter: `id eq "${userId}"` } }),
+    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/groups`, OktaGroupShape, request)),
+    emptyIfNotFound(
+      listAll(source, '/api/v1/apps', OktaAppShape, { ...request, searchParams: { filter: `user.id eq "${userId}"`, expand: `user/${userId}` } }),
+    ),
+    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/factors`, OktaFactorShape, request)),
+  ]);
+  const fetched = users.find((user) => user.id === userId);
+  const now = new Date((options.now ?? Date.now)()).toISOString();
+
+  const tx = db.transaction(['syncState', 'users', 'groups', 'apps', 'memberships', 'assignments'], 'readwrite');
+  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const key = IDBKeyRange.only([generation, userId]);
+  const [oldMemberships, oldAssignments, storedGroups, storedApps] = await Promise.all([
+    tx.objectStore('memberships').index('by-user').getAllKeys(key),
+    tx.objectStore('assignments').index('by-user').getAllKeys(key),
+    Promise.all(groups.map((group) => tx.objectStore('groups').getKey([generation, group.id]))),
+    Promise.all(apps.map((app) => tx.objectStore('apps').getKey([generation, app.id]))),
+  ]);
+  const memberships = unwrap(tx.objectStore('memberships'));
+  const assignments = unwrap(tx.objectStore('assignments'));
+  for (const old of oldMemberships) memberships.delete(old);
+  for (const old of oldAssignments) assignments.delete(old);
+  if (!fetched) {
+    unwrap(tx.objectStore('users')).delete([generation, userId]);
+    await tx.done;
+    return null;
+  }
+  const run = `refresh:${now}`;
+  const factorRecords = factors.map(toFactorRecord);
+  const user: UserRecord = { ...toUserRecord(fetched, generation), factors: { fetchedAt: now, items: factorRecords } };
+  unwrap(tx.objectStore('users')).put(user);
+  // Only groups and apps the directory holds get cached links, so every stored link resolves.
+  groups.forEach((group, index) => {
+    if (storedGroups[index] !== undefined) memberships.put({ generation, groupId: group.id, userId, run });
+  });
+  const appViews = apps.map((app) => ({
+    app: toAppRecord(app, generation),
+    assignment: toAssignmentRecord(app.id, app._embedded?.user ?? { id: userId, scope: 'USER' }, generation, run),
+  }));
+  appViews.forEach((view, index) => {
+    if (storedApps[index] !== undefined) assignments.put(view.assignment);
+  });
+  await tx.done;
+  return {
+    user,
+    groups: groups.map((group) => toGroupRecord(group, generation)).sort(byName((group) => group.name)),
+    apps: appViews.sort(byName((view) => view.app.label)),
+    factors: factorRecords,
+    source: 'live',
+  };
+}
