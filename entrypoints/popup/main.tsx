@@ -1,1 +1,7 @@
-import { render } from 'preact'; render(<p>popup</p>, document.getElementById('app')!);
+import '@/lib/zod-setup';
+import { render } from 'preact';
+import '@/components/theme.css';
+import './popup.css';
+import PopupApp from './PopupApp';
+
+render(<PopupApp />, document.getElementById('app')!);

@@ -49,3 +49,55 @@ export interface ConnectionReport {
   checks: PermissionCheck[];
   rateLimits: { bucket: string; limit: number }[];
 }
+
+/** One search hit from the local directory. */
+export interface UserSummary {
+  id: string;
+  login: string;
+  email: string;
+  name: string;
+  status: string;
+}
+
+export interface CardGroup {
+  id: string;
+  name: string;
+  type: 'OKTA_GROUP' | 'APP_GROUP' | 'BUILT_IN';
+}
+
+export interface CardApp {
+  id: string;
+  label: string;
+  signOnMode: string | null;
+  /** USER: assigned directly; GROUP: through one of the user's groups (Okta refuses to unassign it directly). */
+  scope: 'USER' | 'GROUP';
+}
+
+export interface CardFactor {
+  id: string;
+  factorType: string;
+  provider: string;
+  status: string;
+  name: string | null;
+}
+
+/** Everything the user card shows, from the cache first and then live from Okta. */
+export interface UserCard {
+  id: string;
+  status: string;
+  transitioningToStatus: string | null;
+  created: string | null;
+  activated: string | null;
+  statusChanged: string | null;
+  lastLogin: string | null;
+  lastUpdated: string | null;
+  passwordChanged: string | null;
+  profile: Record<string, unknown>;
+  groups: CardGroup[];
+  apps: CardApp[];
+  /** Null until fetched live: factors are not kept in the directory. */
+  factors: CardFactor[] | null;
+  source: 'cache' | 'live';
+  refreshedAt: string;
+  adminUrl: string;
+}

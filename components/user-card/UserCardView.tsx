@@ -1,0 +1,84 @@
+import { Fragment } from 'preact';
+import type { FieldMapEntry } from '@/lib/settings/schema';
+import type { UserCard } from '@/lib/messaging/views';
+import CopyButton from '../CopyButton';
+import RelativeTime from '../RelativeTime';
+import StatusBadge from './StatusBadge';
+import { displayName, profileText } from './profile';
+import GroupList from './GroupList';
+import AppList from './AppList';
+import FactorList from './FactorList';
+
+type UserCardViewProps = {
+  card: UserCard;
+  fieldMap: FieldMapEntry[];
+  /** 'refreshing' while the live fetch runs; 'updated' briefly after it lands. */
+  freshness: 'cached' | 'refreshing' | 'updated' | 'live' | 'stale';
+};
+
+const FRESHNESS: Record<UserCardViewProps['freshness'], string> = {
+  cached: 'From the local directory',
+  refreshing: 'Refreshing from Okta…',
+  updated: 'Updated from Okta',
+  live: 'Live from Okta',
+  stale: 'Could not refresh from Okta; showing the local copy',
+};
+
+/** Who the person is in Okta: identity, status, times, mapped fields, groups, apps and factors. */
+export default function UserCardView({ card, fieldMap, freshness }: UserCardViewProps) {
+  const email = profileText(card, 'email');
+  const login = profileText(card, 'login');
+  return (
+    <article class="user-card stack" aria-label={`Okta user ${displayName(card)}`} data-testid="user-card" data-user-id={card.id}>
+      <header class="stack" style={{ gap: '4px' }}>
+        <div class="row" style={{ justifyContent: 'space-between' }}>
+          <h2 data-testid="user-name">{displayName(card)}</h2>
+          <StatusBadge status={card.status} transitioningToStatus={card.transitioningToStatus} />
+        </div>
+        <p class={`freshness ${freshness}`} aria-live="polite" data-testid="freshness">
+          {FRESHNESS[freshness]}
+        </p>
+      </header>
+      <dl class="facts">
+        {email ? (
+          <>
+            <dt>Email</dt>
+            <dd class="row">
+              <span data-testid="user-email">{email}</span>
+              <CopyButton text={email} what="email" />
+            </dd>
+          </>
+        ) : null}
+        {login ? (
+          <>
+            <dt>Login</dt>
+            <dd class="row">
+              <span data-testid="user-login">{login}</span>
+              <CopyButton text={login} what="login" />
+            </dd>
+          </>
+        ) : null}
+        <dt>Last login</dt>
+        <dd><RelativeTime value={card.lastLogin} /></dd>
+        <dt>Password changed</dt>
+        <dd><RelativeTime value={card.passwordChanged} /></dd>
+        <dt>Created</dt>
+        <dd><RelativeTime value={card.created} /></dd>
+        {fieldMap.map((field) => (
+          <Fragment key={field.attribute}>
+            <dt>{field.label}</dt>
+            <dd data-testid={`field-${field.attribute}`}>{profileText(card, field.attribute) ?? <span class="muted">—</span>}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      <GroupList groups={card.groups} />
+      <AppList apps={card.apps} />
+      <FactorList factors={card.factors} />
+      <p>
+        <a href={card.adminUrl} target="_blank" rel="noopener noreferrer">
+          Open in the Okta Admin Console
+        </a>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import ConnectionSection from './sections/ConnectionSection';
+import SyncSection from './sections/SyncSection';
+
+const SECTIONS = [
+  { id: 'connection', label: 'Connection', Component: ConnectionSection },
+  { id: 'sync', label: 'Sync', Component: SyncSection },
+] as const;
+
+function currentSection(): string {
+  const id = location.hash.slice(1);
+  return SECTIONS.some((s) => s.id === id) ? id : 'connection';
+}
+
+/** The options page: one section at a time, chosen from the side navigation (hash routing). */
+export default function OptionsApp() {
+  const [section, setSection] = useState(currentSection);
+  useEffect(() => {
+    const onHash = () => setSection(currentSection());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const active = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
+  return (
+    <div class="options">
+      <header>
+        <img src="/icon/48.png" alt="" />
+        <h1>Deskside settings</h1>
+      </header>
+      <nav aria-label="Settings sections">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} aria-current={s.id === section ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main>
+        <active.Component />
+      </main>
+    </div>
+  );
+}

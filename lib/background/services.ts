@@ -1,0 +1,33 @@
+import type { ExtensionStatus } from '@/lib/messaging/views';
+import { hasCredential } from '@/lib/settings/secrets';
+import { identityItem } from '@/lib/settings/identity';
+import { loadSettings } from '@/lib/settings/store';
+import { createOktaSession, type OktaSession } from './okta-session';
+
+/** What the background's handlers share: the Okta session and the hooks between areas. */
+export interface BackgroundServices {
+  session: OktaSession;
+  status(): Promise<ExtensionStatus>;
+  /** Runs after a connection is saved: schedules and starts the first sync. */
+  onConnected(): Promise<void>;
+}
+
+export function createBackgroundServices(): BackgroundServices {
+  const session = createOktaSession();
+  return {
+    session,
+    async status() {
+      const settings = await loadSettings();
+      const connected = settings.oktaDomain ? await hasCredential(settings.oktaDomain) : false;
+      const identity = connected ? await identityItem.getValue() : null;
+      return {
+        oktaDomain: settings.oktaDomain,
+        authMode: settings.authMode,
+        connected,
+        identity: identity ? { id: identity.id, login: identity.login, name: identity.name } : null,
+        sync: null,
+      };
+    },
+    async onConnected() {},
+  };
+}
