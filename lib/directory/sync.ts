@@ -176,6 +176,9 @@ async function publish(ctx: RunContext): Promise<SyncProgress> {
 async function execute(ctx: RunContext): Promise<SyncOutcome> {
   const { kind, runId } = ctx.cp;
   try {
+    const started = ctx.progress.snapshot(ctx.cp);
+    await ctx.db.put('syncState', started, STATE_KEYS.progress);
+    ctx.onProgress?.(started);
     while (ctx.cp.phase !== 'publish') {
       const { phase } = ctx.cp;
       if (!ctx.options.importGroups && GROUP_PHASES.has(phase)) {
