@@ -40,7 +40,8 @@ export function registerRouter({ handlers, policy, onRefused }: RouterOptions): 
       const parsed = spec.input.safeParse(msg.data);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new RefusedMessageError(`"${name}" had invalid input: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}.`);
+        const detail = (issue?.message ?? 'invalid').replace(/\.$/, '');
+        throw new RefusedMessageError(`"${name}" had invalid input: ${issue?.path.join('.') || 'value'}: ${detail}.`);
       }
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
       return handler(parsed.data, { sender: msg.sender, senderKind });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import CopyButton from '@/components/CopyButton';
 import Field from '@/components/Field';
@@ -24,11 +24,20 @@ export default function ConnectionSection() {
   const [saved, setSaved] = useState(false);
   const redirectUri = browser.identity.getRedirectURL();
 
+  // The saved values fill the form once, and only fields the admin has not started editing.
+  const edited = useRef({ domain: false, mode: false });
+  const prefilled = useRef(false);
   useEffect(() => {
-    if (!status) return;
-    setDomain((d) => d || status.oktaDomain || '');
-    setMode(status.authMode);
+    if (!status || prefilled.current) return;
+    prefilled.current = true;
+    if (!edited.current.domain && status.oktaDomain) setDomain(status.oktaDomain);
+    if (!edited.current.mode) setMode(status.authMode);
   }, [status]);
+  const chooseMode = (next: AuthMode) => {
+    edited.current.mode = true;
+    setMode(next);
+    setReport(null);
+  };
 
   const domainCheck = domain.trim() ? normalizeOrgUrl(domain, { allowCustomDomain }) : null;
   const domainError = domainCheck && !domainCheck.ok ? domainCheck.reason : report?.error?.field === 'domain' ? report.error.sentence : null;
@@ -76,7 +85,7 @@ export default function ConnectionSection() {
       <Field id="okta-domain" label="Okta domain" hint="Your org address, for example acme.okta.com." error={domainError}>
         {(props) => (
           <input {...props} type="text" value={domain} autoComplete="off" spellcheck={false} placeholder="acme.okta.com"
-            onInput={(e) => { setDomain(e.currentTarget.value); setReport(null); }} />
+            onInput={(e) => { edited.current.domain = true; setDomain(e.currentTarget.value); setReport(null); }} />
         )}
       </Field>
       {domainCheck?.ok && domainCheck.note ? <p class="alert info">{domainCheck.note}</p> : null}
@@ -89,11 +98,11 @@ export default function ConnectionSection() {
       <fieldset class="stack">
         <legend>Sign-in method</legend>
         <label class="row">
-          <input type="radio" name="auth-mode" checked={mode === 'oauth'} onChange={() => { setMode('oauth'); setReport(null); }} />
+          <input type="radio" name="auth-mode" checked={mode === 'oauth'} onChange={() => chooseMode('oauth')} />
           OAuth 2.0 with PKCE (recommended: scoped, expiring tokens)
         </label>
         <label class="row">
-          <input type="radio" name="auth-mode" checked={mode === 'ssws'} onChange={() => { setMode('ssws'); setReport(null); }} />
+          <input type="radio" name="auth-mode" checked={mode === 'ssws'} onChange={() => chooseMode('ssws')} />
           API token (legacy: acts with all of its creator’s admin rights)
         </label>
       </fieldset>

@@ -1,0 +1,26 @@
+import type { BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const FIXTURES = path.resolve('tests/fixtures/helpdesks');
+
+/** Serves `routes` (URL glob → fixture path under tests/fixtures/helpdesks) at the helpdesk's real URLs. */
+export async function serveHelpdesk(context: BrowserContext, routes: Record<string, string>): Promise<void> {
+  for (const [url, fixture] of Object.entries(routes)) {
+    const body = readFileSync(path.join(FIXTURES, fixture));
+    const contentType = fixture.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
+    await context.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
+  }
+}
+
+/** Serves an HTML string at a URL (for pages a test builds itself). */
+export async function serveHtml(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+export const ZENDESK_TICKET_123 = {
+  'https://acme.zendesk.com/agent/tickets/123': 'zendesk/ticket-two-panes.html',
+  'https://acme.zendesk.com/api/v2/tickets/123.json?include=users': 'zendesk/api-ticket-123.json',
+  'https://acme.zendesk.com/api/v2/users/90012.json': 'zendesk/api-user-90012.json',
+  'https://acme.zendesk.com/api/v2/users/me.json': 'zendesk/api-users-me.json',
+};

@@ -1,0 +1,50 @@
+import type { FakeOkta } from '../fake-okta/server';
+
+export interface Person {
+  firstName: string;
+  lastName: string;
+  email: string;
+  title?: string;
+  department?: string;
+}
+
+async function admin(okta: FakeOkta, body: Record<string, unknown>): Promise<{ id: string }> {
+  const response = await fetch(`${okta.url}/__admin/mutate`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`fake Okta refused ${String(body.op)}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string };
+}
+
+/**
+ * Puts the people of a helpdesk fixture into the fake org (ACTIVE, in a few Okta groups and with
+ * a direct app), so the panel finds them. Returns their Okta ids by email.
+ */
+export async function seedPeople(okta: FakeOkta, people: Person[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const oktaGroups = okta.org.groups.filter((g) => g.type === 'OKTA_GROUP').slice(0, 3);
+  const app = okta.org.apps[0];
+  for (const p of people) {
+    const existing = okta.org.findUserByLogin(p.email);
+    if (existing) {
+      ids.set(p.email, existing.id);
+      continue;
+    }
+    const created = await admin(okta, {
+      op: 'createUser',
+      profile: { login: p.email, email: p.email, firstName: p.firstName, lastName: p.lastName, title: p.title, department: p.department },
+      groupIds: oktaGroups.map((g) => g.id),
+    });
+    if (app) await admin(okta, { op: 'assignApp', appId: app.id, userId: created.id });
+    ids.set(p.email, created.id);
+  }
+  return ids;
+}
+
+/** The people named in the helpdesk fixtures under tests/fixtures/helpdesks. */
+export const FIXTURE_PEOPLE: Person[] = [
+  { firstName: 'Grace', lastName: 'Hansen', email: 'grace.hansen@example.com', title: 'Financial Analyst', department: 'Finance' },
+  { firstName: 'Mateo', lastName: 'Silva', email: 'mateo.silva@example.com', title: 'Account Executive', department: 'Sales' },
+];
