@@ -1,10 +1,22 @@
 /** Small DOM helpers shared by adapters; all reads are bounded and never use innerHTML. */
 
-/** The text of an element, whitespace-collapsed, or undefined when the element is missing or too large. */
+/**
+ * The text of an element with a space between its text nodes (so `<dt>Email</dt><dd>a@b.c</dd>` does not run
+ * together), whitespace-collapsed; undefined when the element is missing, empty or its text is over `max * 4`.
+ */
 export function textOf(el: Element | null | undefined, max = 2000): string | undefined {
-  const text = el?.textContent;
-  if (!text) return undefined;
-  return text.length > max * 4 ? undefined : text.replace(/\s+/g, ' ').trim().slice(0, max);
+  if (!el) return undefined;
+  const limit = max * 4;
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement?.tagName;
+    if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+    text += ` ${(node as Text).data}`;
+    if (text.length > limit) return undefined;
+  }
+  const collapsed = text.replace(/\s+/g, ' ').trim().slice(0, max);
+  return collapsed === '' ? undefined : collapsed;
 }
 
 /** The value of an input/select/textarea or the attribute of any element. */

@@ -159,7 +159,7 @@ function valueElements(label: Element): Element[] {
   const cell = label.closest('th, td, dt');
   if (cell) {
     let next = cell.nextElementSibling;
-    for (let i = 0; next && i < 2; i++, next = next.nextElementSibling) out.push(next);
+    for (let i = 0; next && i < 3; i++, next = next.nextElementSibling) out.push(next);
   }
   let sibling = label.nextElementSibling;
   for (let i = 0; sibling && i < 2; i++, sibling = sibling.nextElementSibling) out.push(sibling);
@@ -173,11 +173,28 @@ function valueElements(label: Element): Element[] {
 }
 
 function valueNextToLabel(label: Element): { email?: string; name?: string }[] {
+  let name: string | undefined;
   for (const el of valueElements(label)) {
+    if (opensField(el)) break;
+    if (holdsAnotherLabel(el)) continue;
     const found = readPersonFrom(el);
-    if (found.length > 0) return found;
+    const withEmail = found.filter((f) => f.email);
+    if (withEmail.length > 0) return withEmail.map((f, i) => (i === 0 ? { ...f, name: f.name ?? name } : f));
+    name ??= found[0]?.name;
   }
-  return [];
+  return name ? [{ name }] : [];
+}
+
+/** True when `el` is itself the label of another field (the next `dt`, `th` or label). */
+function opensField(el: Element): boolean {
+  return !!labelMeaning(textOf(el, MAX_LABEL_LENGTH) ?? '')?.opensField;
+}
+
+/** True when `el` is the next field (it carries a label of its own), so it does not belong to this label. */
+function holdsAnotherLabel(el: Element): boolean {
+  return [el.querySelector('label, dt, th, [class*="label" i]'), el.firstElementChild].some(
+    (candidate) => candidate && labelMeaning(textOf(candidate, MAX_LABEL_LENGTH) ?? '')?.opensField,
+  );
 }
 
 /** Email(s) and a name from a small value element: its text, value and email-bearing attributes. */
@@ -194,8 +211,9 @@ function readPersonFrom(el: Element): { email?: string; name?: string }[] {
     if (item.tagName === 'OPTION' || item.tagName === 'INPUT') pieces.push(textOf(item, 300) ?? '', valueOf(item) ?? '');
   }
   const emails = emailsIn(pieces.join(' \n '), 3);
-  const name = text ? parseNameAndEmail(text).name : undefined;
-  const plainName = name && name.length <= 80 && !labelMeaning(name) ? name : undefined;
+  const inputs = [el, ...Array.from(el.querySelectorAll('input:not([type="hidden"])')).slice(0, 3)];
+  const names = [text, ...inputs.map(valueOf)].map((t) => (t ? parseNameAndEmail(t).name : undefined));
+  const plainName = names.find((n) => n && n.length <= 80 && !labelMeaning(n));
   if (emails.length === 0) return plainName ? [{ name: plainName }] : [];
   return emails.map((email, i) => ({ email, name: i === 0 ? plainName : undefined }));
 }

@@ -3,10 +3,12 @@ import type { PersonRole } from './types';
 interface LabelMeaning {
   role: PersonRole;
   weight: number;
+  /** False for labels such as "Email" that usually annotate the person field just above them. */
+  opensField: boolean;
 }
 
 // The affected user first: "requested for"/caller outrank the person who merely filed the ticket.
-const LABELS: [RegExp, LabelMeaning][] = [
+const LABELS: [RegExp, Omit<LabelMeaning, 'opensField'>][] = [
   [/^(requested for|opened for|affected user|on behalf of|subject person)$/, { role: 'requested-for', weight: 120 }],
   [/^caller$/, { role: 'caller', weight: 110 }],
   [/^(requester|requestor|requestors|requesters|requested by|request user|raised by|submitted by)$/, { role: 'requester', weight: 100 }],
@@ -15,8 +17,10 @@ const LABELS: [RegExp, LabelMeaning][] = [
   [/^(contact|contact person|contacts)$/, { role: 'contact', weight: 70 }],
   [/^(from|sender)$/, { role: 'contact', weight: 60 }],
   [/^opened by$/, { role: 'requester', weight: 50 }],
-  [/^(user|email|e-mail)$/, { role: 'candidate', weight: 40 }],
+  [/^(email|e-mail|email address)$/, { role: 'contact', weight: 45 }],
+  [/^user$/, { role: 'candidate', weight: 40 }],
 ];
+const ANNOTATING = /^(email|e-mail|email address)$/;
 
 /** Text this long or longer is never a field label. */
 export const MAX_LABEL_LENGTH = 40;
@@ -25,6 +29,6 @@ export const MAX_LABEL_LENGTH = 40;
 export function labelMeaning(text: string): LabelMeaning | null {
   if (text.length >= MAX_LABEL_LENGTH) return null;
   const normalized = text.toLowerCase().replace(/[:*]/g, ' ').replace(/\s+/g, ' ').trim();
-  for (const [pattern, meaning] of LABELS) if (pattern.test(normalized)) return meaning;
+  for (const [pattern, meaning] of LABELS) if (pattern.test(normalized)) return { ...meaning, opensField: !ANNOTATING.test(normalized) };
   return null;
 }

@@ -7,7 +7,7 @@ type Source = DetectedPerson['source'];
 export function person(role: PersonRole, source: Source, email: unknown, name: unknown): DetectedPerson | null {
   const cleanedEmail = cleanEmail(email);
   let cleanedName = cleanText(name, MAX_NAME);
-  if (cleanedName && cleanEmail(cleanedName) === cleanedEmail) cleanedName = undefined;
+  if (cleanedName && cleanEmail(cleanedName)) cleanedName = undefined;
   if (!cleanedEmail && !cleanedName) return null;
   return { role, source, ...(cleanedEmail ? { email: cleanedEmail } : {}), ...(cleanedName ? { name: cleanedName } : {}) };
 }

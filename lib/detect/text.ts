@@ -41,6 +41,7 @@ export function parseNameAndEmail(text: string): { name?: string; email?: string
   const rest = text
     .replace(EMAIL_IN_TEXT, ' ')
     .replace(/[<>()[\]"]/g, ' ')
-    .replace(/mailto:/gi, ' ');
+    .replace(/mailto:/gi, ' ')
+    .replace(/^[\s·•|,;:–—-]+|[\s·•|,;:–—-]+$/g, '');
   return { email, name: cleanText(rest, MAX_NAME) };
 }

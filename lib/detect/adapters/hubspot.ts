@@ -14,6 +14,6 @@ export const hubspot: HelpdeskAdapter = {
   matchesUrl: (url) => /^app(?:-[a-z0-9]+)?\.hubspot\.com$/.test(url.hostname),
   ticketId: (url) => TICKET_PATHS.map((p) => p.exec(url.pathname)?.[1]).find(Boolean) ?? null,
   // The associated contact card lists the contact's email next to its label.
-  fromDom: (doc) => labelledPeople(safeQuery(doc, '[data-test-id="right-sidebar"], [data-test-id="left-sidebar"], main') ?? doc),
+  fromDom: (doc) => labelledPeople(doc),
   ticketTitle: (doc) => textOf(safeQuery(doc, '[data-selenium-test="highlightTitle"]'), 300),
 };

@@ -25,7 +25,7 @@ export const intercom: HelpdeskAdapter = {
     return uniquePeople([person('requester', 'api', answer.user_summary.email, answer.user_summary.name)]);
   },
 
-  fromDom: (doc) => labelledPeople(safeQuery(doc, '[data-conversation-id]') ?? doc),
+  fromDom: (doc) => labelledPeople(doc),
 
   ticketTitle: (doc) => textOf(safeQuery(doc, '[data-intercom-target="conversation-card-header"], .conversation__card__title__text'), 300),
 

@@ -132,9 +132,5 @@ export const servicenow: HelpdeskAdapter = {
     return found.length > 0 ? found : labelledPeople(form);
   },
 
-  ticketTitle(doc, root) {
-    const form = serviceNowFormDocument(doc);
-    const short = safeQuery(root ?? form, '[id$=".short_description"]');
-    return valueOf(short) ?? undefined;
-  },
+  ticketTitle: (doc) => valueOf(safeQuery(serviceNowFormDocument(doc), '[id$=".short_description"]')),
 };
