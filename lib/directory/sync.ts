@@ -176,9 +176,8 @@ async function publish(ctx: RunContext): Promise<SyncProgress> {
 async function execute(ctx: RunContext): Promise<SyncOutcome> {
   const { kind, runId } = ctx.cp;
   try {
-    const started = ctx.progress.snapshot(ctx.cp);
-    await ctx.db.put('syncState', started, STATE_KEYS.progress);
-    ctx.onProgress?.(started);
+    // Persisted before the first request, so even a run that dies on its first page can be resumed.
+    await commitCheckpoint(ctx, {});
     while (ctx.cp.phase !== 'publish') {
       const { phase } = ctx.cp;
       if (!ctx.options.importGroups && GROUP_PHASES.has(phase)) {
@@ -191,17 +190,21 @@ async function execute(ctx: RunContext): Promise<SyncOutcome> {
     ctx.onProgress?.(progress);
     return { status: 'succeeded', kind, runId, generation: ctx.cp.generation, counts: ctx.cp.counts };
   } catch (error) {
-    const interrupted = isAbortError(error) || error instanceof LeaseLostError;
+    // A run that lost its lease writes nothing more: the new owner's state is the truth.
+    if (error instanceof LeaseLostError) return { status: 'interrupted', kind, runId };
+    const interrupted = isAbortError(error);
     const progress = ctx.progress.snapshot(ctx.cp, interrupted ? 'interrupted' : 'failed');
     const failure: SyncFailure = { ...recordError(error, new Date(ctx.now())), kind, runId, phase: ctx.cp.phase };
     // The checkpoint stays either way: the next run resumes from the last page written, and the
     // published generation is untouched until a full sync reaches its end.
     const tx = ctx.db.transaction('syncState', 'readwrite');
-    await Promise.all([
-      tx.store.put(progress, STATE_KEYS.progress),
-      ...(interrupted ? [] : [tx.store.put(failure, STATE_KEYS.lastError)]),
-      tx.done,
-    ]);
+    const lease = (await tx.store.get(STATE_KEYS.lease)) as SyncLease | undefined;
+    if (lease?.owner === ctx.owner) {
+      const state = unwrap(tx.store);
+      state.put(progress, STATE_KEYS.progress);
+      if (!interrupted) state.put(failure, STATE_KEYS.lastError);
+    }
+    await tx.done;
     ctx.onProgress?.(progress);
     return interrupted ? { status: 'interrupted', kind, runId } : { status: 'failed', kind, runId, error: failure };
   }
