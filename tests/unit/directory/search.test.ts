@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { findUserByEmailOrLogin, searchApps, searchGroups, searchUsers } from '@/lib/directory/search';
+import { runSync } from '@/lib/directory/sync';
+import { DEFAULT_OPTIONS, freshDb } from './helpers';
+import { MemoryOkta } from './memory-okta';
+
+async function directoryWith(people: { firstName: string; lastName: string; [key: string]: unknown }[]) {
+  const org = new MemoryOkta();
+  const users = people.map((person) => org.addUser(person));
+  org.addGroup('Finance Approvers');
+  org.addGroup('Field Engineering');
+  org.addApp('Salesforce');
+  const db = await freshDb();
+  await runSync(db, org, 'full', DEFAULT_OPTIONS);
+  return { db, org, users };
+}
+
+const names = (found: { profile: Record<string, unknown> }[]) => found.map((u) => `${u.profile.firstName} ${u.profile.lastName}`);
+
+describe('search', () => {
+  it('finds a user by exact email or login, whatever the case', async () => {
+    const { db, users } = await directoryWith([{ firstName: 'Jane', lastName: 'Doe' }, { firstName: 'John', lastName: 'Doe' }]);
+    const jane = users[0];
+    const byEmail = await findUserByEmailOrLogin(db, (jane?.profile.email ?? '').toUpperCase());
+    expect(byEmail?.id).toBe(jane?.id);
+    const byLogin = await findUserByEmailOrLogin(db, ` ${jane?.profile.login} `);
+    expect(byLogin?.id).toBe(jane?.id);
+    expect(await findUserByEmailOrLogin(db, 'nobody@example.com')).toBeNull();
+  });
+
+  it('ranks exact email first, then whole first/last names, then name prefixes, then other prefixes, ties by name', async () => {
+    const { db, users } = await directoryWith([
+      { firstName: 'Annabel', lastName: 'Zed' },
+      { firstName: 'Ann', lastName: 'Young' },
+      { firstName: 'Bob', lastName: 'Ann' },
+      { firstName: 'Carl', lastName: 'Xu', displayName: 'Ann Xu', nickName: 'annie' },
+      { firstName: 'Anna', lastName: 'Able' },
+      { firstName: 'Dora', lastName: 'Wu' },
+    ]);
+    const found = await searchUsers(db, 'ANN');
+    expect(names(found)).toEqual(['Ann Young', 'Bob Ann', 'Anna Able', 'Annabel Zed', 'Carl Xu']);
+
+    const dora = users[5];
+    const exact = await searchUsers(db, dora?.profile.email ?? '');
+    expect(exact[0]?.id).toBe(dora?.id);
+    const viaLoginPrefix = await searchUsers(db, 'dora.w');
+    expect(viaLoginPrefix.map((u) => u.id)).toEqual([dora?.id]);
+  });
+
+  it('matches every word of the query, ignores accents, and returns at most 20', async () => {
+    const people = Array.from({ length: 30 }, (_, i) => ({ firstName: `Émile${i}`, lastName: i % 2 ? 'Dubois' : 'Durand' }));
+    const { db } = await directoryWith([...people, { firstName: 'Emilia', lastName: 'Clarke' }]);
+    const all = await searchUsers(db, 'emile');
+    expect(all).toHaveLength(20);
+    const both = await searchUsers(db, 'dubois emile1');
+    expect(names(both)).toEqual(['Émile1 Dubois', 'Émile11 Dubois', 'Émile13 Dubois', 'Émile15 Dubois', 'Émile17 Dubois', 'Émile19 Dubois']);
+    expect(await searchUsers(db, '   ')).toEqual([]);
+    expect(names(await searchUsers(db, 'émilia'))).toEqual(['Emilia Clarke']);
+  });
+
+  it('only sees the published generation', async () => {
+    const { db, org } = await directoryWith([{ firstName: 'Olga', lastName: 'Petrova' }]);
+    org.beforeRequest = async (_request, index) => {
+      if (index === 1) expect(names(await searchUsers(db, 'olga'))).toEqual(['Olga Petrova']);
+    };
+    await runSync(db, org, 'full', DEFAULT_OPTIONS);
+    expect(names(await searchUsers(db, 'olga'))).toEqual(['Olga Petrova']);
+  });
+
+  it('finds groups and apps by word prefix', async () => {
+    const { db } = await directoryWith([{ firstName: 'A', lastName: 'B' }]);
+    expect((await searchGroups(db, 'fi')).map((g) => g.name)).toEqual(['Field Engineering', 'Finance Approvers']);
+    expect((await searchGroups(db, 'approv')).map((g) => g.name)).toEqual(['Finance Approvers']);
+    expect((await searchApps(db, 'sales')).map((a) => a.label)).toEqual(['Salesforce']);
+  });
+});
