@@ -72,6 +72,9 @@ export interface OktaClient {
   stats(): GovernorStats;
 }
 
+/** Attempts for an idempotent request whose 2xx body arrives cut off or garbled. */
+const UNREADABLE_BODY_ATTEMPTS = 3;
+
 function encodeQuery(params: SearchParams | undefined): string {
   if (!params) return '';
   return Object.entries(params)
@@ -158,19 +161,28 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
     }
   }
 
-  async function readBody<T>(response: Response, what: string, schema: z.ZodType<T> | undefined): Promise<T> {
-    const requestId = response.headers.get('x-okta-request-id') ?? undefined;
-    const text = await response.text();
-    if (!schema) return undefined as T;
-    let raw: unknown;
+  /** The JSON body, or why it could not be read (cut off or garbled in transit). */
+  async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false; problem: string }> {
+    let text: string;
     try {
-      raw = text === '' ? undefined : JSON.parse(text);
+      text = await response.text();
     } catch {
-      throw OktaError.invalidResponse(what, 'the body is not JSON', requestId);
+      return { ok: false, problem: 'the body was cut off' };
     }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw OktaError.invalidResponse(what, firstIssue(parsed.error), requestId);
-    return parsed.data;
+    try {
+      return { ok: true, value: text === '' ? undefined : JSON.parse(text) };
+    } catch {
+      return { ok: false, problem: 'the body is not valid JSON' };
+    }
+  }
+
+  async function sendAuthorized(method: HttpMethod, url: URL, opts: RequestOptions<unknown>): Promise<Response> {
+    const response = await send(method, url, opts);
+    if (response.status !== 401 || auth.type !== 'bearer' || !auth.onUnauthorized) return response;
+    // A 401 was not executed, so one retry with a fresh token is safe for any method.
+    await response.body?.cancel();
+    await auth.onUnauthorized();
+    return send(method, url, opts);
   }
 
   async function request<T = undefined>(
@@ -179,16 +191,25 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
     opts: RequestOptions<T> = {},
   ): Promise<OktaResult<T>> {
     const url = resolve(pathOrUrl, opts.searchParams);
-    let response = await send(method, url, opts);
-    if (response.status === 401 && auth.type === 'bearer' && auth.onUnauthorized) {
-      // A 401 was not executed, so one retry with a fresh token is safe for any method.
-      await response.body?.cancel();
-      await auth.onUnauthorized();
-      response = await send(method, url, opts);
+    const what = `${method} ${pathTemplate(url.pathname)}`;
+    const idempotent = opts.idempotent ?? method !== 'POST';
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await sendAuthorized(method, url, opts);
+      if (!response.ok) throw await OktaError.fromResponse(response, opts.errorContext);
+      if (!opts.schema) {
+        await response.text().catch(() => '');
+        return { data: undefined as T, response };
+      }
+      const requestId = response.headers.get('x-okta-request-id') ?? undefined;
+      const body = await readJson(response);
+      if (!body.ok) {
+        if (idempotent && attempt < UNREADABLE_BODY_ATTEMPTS) continue;
+        throw OktaError.invalidResponse(what, body.problem, requestId);
+      }
+      const parsed = opts.schema.safeParse(body.value);
+      if (!parsed.success) throw OktaError.invalidResponse(what, firstIssue(parsed.error), requestId);
+      return { data: parsed.data, response };
     }
-    if (!response.ok) throw await OktaError.fromResponse(response, opts.errorContext);
-    const data = await readBody(response, `${method} ${pathTemplate(url.pathname)}`, opts.schema);
-    return { data, response };
   }
 
   async function getPage<T>(pathOrUrl: string, schema: z.ZodType<T>, opts: PageOptions = {}): Promise<Page<T>> {

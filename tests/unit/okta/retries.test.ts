@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOktaClient } from '@/lib/okta/client';
 import { OktaError } from '@/lib/okta/errors';
-import { deleteUser, getUser, resetPassword, suspendUser } from '@/lib/okta/users';
+import { deleteUser, expirePassword, getUser, resetPassword, suspendUser } from '@/lib/okta/users';
 import type { ServerResponse } from 'node:http';
 import { oktaErrorBody, sendJson, startServer } from './support/http-server';
 import type { RecordedRequest, TestServer } from './support/http-server';
@@ -96,6 +96,30 @@ describe('retries', () => {
     const server = await flakyServer(1, unavailable, okEmpty);
     const { client } = clientFor(server);
     await expect(deleteUser(client, '00u1')).rejects.toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('garbled bodies', () => {
+  const truncated = (res: ServerResponse) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('{"id":"00u0000');
+  };
+
+  it('reads a GET again when its 2xx body arrives cut off', async () => {
+    const server = await flakyServer(1, truncated, okUser);
+    const { client } = clientFor(server);
+    expect((await getUser(client, '00u000001')).id).toBe('00u000001');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not repeat a POST whose body arrived cut off, and says what happened', async () => {
+    const server = await flakyServer(1, truncated, okUser);
+    const { client } = clientFor(server);
+    await expect(expirePassword(client, '00u1')).rejects.toMatchObject({
+      kind: 'invalid-response',
+      sentence: expect.stringMatching(/not valid JSON/),
+    });
     expect(server.requests).toHaveLength(1);
   });
 });
