@@ -59,26 +59,32 @@ function selectsOnly(root: ParentNode, selector: string, el: Element): boolean {
 /**
  * A CSS selector that selects `el` and nothing else in its document, built from stable hooks
  * (test ids, aria-label, name, label structure, stable classes) and never from generated ids or
- * hashed class names; positional `:nth-of-type` steps only where nothing stable exists. Null when
- * no unique selector can be built.
+ * hashed class names. First an element's own stable selector, scoped by the nearest stable ancestor
+ * when needed; positional `:nth-of-type` steps only where nothing stable is unique. Null when no
+ * unique selector can be built.
  */
 export function buildRobustSelector(el: Element): string | null {
   const root = el.getRootNode() as Document | ShadowRoot;
-  const elOwn = ownSelectors(el)[0];
-  // Pinned steps for the elements below `current`, down to el, top-down, joined with `>`.
+  const ancestors: Element[] = [];
+  for (let a: Element | null = el; a && ancestors.length < MAX_DEPTH; a = a.parentElement) ancestors.push(a);
+
+  const target = ownSelectors(el)[0] ?? el.tagName.toLowerCase();
+  for (const [depth, ancestor] of ancestors.entries()) {
+    for (const step of ownSelectors(ancestor)) {
+      const candidate = depth === 0 ? step : `${step} ${target}`;
+      if (selectsOnly(root, candidate, el)) return candidate;
+    }
+  }
+
+  // Nothing stable is unique: pin the path from el upwards by position, anchored where possible.
   const below: string[] = [];
-  let current: Element | null = el;
-  for (let depth = 0; current && depth < MAX_DEPTH; depth++, current = current.parentElement) {
-    const own = ownSelectors(current);
-    for (const step of own) {
+  for (const ancestor of ancestors) {
+    const own = ownSelectors(ancestor)[0];
+    const pinned = `${own ?? ancestor.tagName.toLowerCase()}:nth-of-type(${indexOfType(ancestor)})`;
+    for (const step of own ? [own, pinned] : [pinned]) {
       const chain = [step, ...below].join(' > ');
       if (selectsOnly(root, chain, el)) return chain;
-      const scoped = `${step} ${elOwn}`;
-      if (depth > 0 && elOwn && selectsOnly(root, scoped, el)) return scoped;
     }
-    const pinned = `${own[0] ?? current.tagName.toLowerCase()}:nth-of-type(${indexOfType(current)})`;
-    const pinnedChain = [pinned, ...below].join(' > ');
-    if (selectsOnly(root, pinnedChain, el)) return pinnedChain;
     below.unshift(pinned);
   }
   return null;
