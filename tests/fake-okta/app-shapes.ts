@@ -3,7 +3,7 @@ import type { SignOnMode } from './types';
 /** The sign-on-mode specific fields of an app (name, credentials, settings) in the shapes of Okta's spec. */
 export function appDetails(signOnMode: SignOnMode, slug: string, clientId: string): Record<string, unknown> {
   const site = `https://${slug}.example.com`;
-  const notifications = { vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null } };
+  const notifications = { vpn: { network: { connection: 'DISABLED' } } };
   const userNameTemplate = { template: '${source.login}', type: 'BUILT_IN' };
   switch (signOnMode) {
     case 'SAML_2_0':
