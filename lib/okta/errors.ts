@@ -127,7 +127,8 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function withCauses(sentence: string, causes: string[]): string {
-  return causes.length === 0 ? sentence : `${sentence} Okta says: ${causes.join('; ')}.`;
+  if (causes.length === 0) return sentence;
+  return `${sentence} Okta says: ${causes.map((cause) => cause.trim().replace(/\.+$/, '')).join('; ')}.`;
 }
 
 const TOKEN_HELP =
