@@ -6,7 +6,7 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { loadSettings } from '@/lib/settings/store';
 import { identityItem } from '@/lib/settings/identity';
 import { helpdeskForPage } from './enabled-here';
-import { createPanelFrame } from './panel-frame';
+import { createPanelFrame, panelNonce } from './panel-frame';
 
 export default defineContentScript({
   matches: HELPDESK_HOST_PATTERNS,
@@ -16,7 +16,9 @@ export default defineContentScript({
     const helpdesk = helpdeskForPage(new URL(location.href), settings);
     if (!helpdesk.enabled) return;
     const identity = await identityItem.getValue();
-    const frame = createPanelFrame(ctx);
+    const nonce = panelNonce();
+    await sendMessage('registerPanel', { nonce });
+    const frame = createPanelFrame(ctx, nonce);
 
     const detection = startDetection({
       url: () => location.href,

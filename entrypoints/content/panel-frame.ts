@@ -7,11 +7,16 @@ export interface PanelFrame {
   hide(): void;
 }
 
+/** A fresh nonce per frame: the background hands the tab's context only to the frame that knows it. */
+export function panelNonce(): string {
+  return crypto.randomUUID();
+}
+
 /**
  * The panel is an extension page in an iframe, inside a closed shadow root: page scripts can
  * neither read nor script it. This host element is the only thing Deskside adds to the page.
  */
-export function createPanelFrame(ctx: ContentScriptContext): PanelFrame {
+export function createPanelFrame(ctx: ContentScriptContext, nonce: string): PanelFrame {
   const host = document.createElement('deskside-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -23,7 +28,7 @@ export function createPanelFrame(ctx: ContentScriptContext): PanelFrame {
     iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
   `;
   const iframe = document.createElement('iframe');
-  iframe.src = browser.runtime.getURL('/panel.html');
+  iframe.src = `${browser.runtime.getURL('/panel.html')}#${nonce}`;
   iframe.title = 'Deskside: Okta details for this ticket’s requester';
   iframe.setAttribute('allow', 'clipboard-write');
   shadow.append(style, iframe);

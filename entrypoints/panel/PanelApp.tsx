@@ -15,7 +15,7 @@ export default function PanelApp() {
   const { layout, setCollapsed, setWidth } = usePanelLayout(pageHost);
 
   useEffect(() => {
-    sendMessage('getPanelContext')
+    sendMessage('getPanelContext', { nonce: location.hash.slice(1) })
       .then((ctx) => {
         setTabId(ctx.tabId);
         setPageHost(ctx.pageHost);
@@ -42,8 +42,13 @@ export default function PanelApp() {
         </button>
       </header>
       <main class="panel-body" aria-label="Okta details for this ticket">
-        {error ? <p class="alert error" role="alert">{error}</p> : null}
-        {detection ? <RequesterView detection={detection} /> : <p class="muted">Looking for the requester on this ticket…</p>}
+        {error ? (
+          <p class="alert error" role="alert">{error}</p>
+        ) : detection ? (
+          <RequesterView detection={detection} />
+        ) : (
+          <p class="muted">Looking for the requester on this ticket…</p>
+        )}
       </main>
     </div>
   );

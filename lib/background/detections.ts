@@ -5,6 +5,8 @@ import type { Detection } from '@/lib/detect/types';
 export interface TabState {
   pageHost: string;
   detection: Detection | null;
+  /** Known only to our content script and the panel frame it created (the page cannot read the frame's URL). */
+  panelNonce: string | null;
 }
 
 /**

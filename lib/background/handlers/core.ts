@@ -1,22 +1,37 @@
 import { getTabState, setTabState } from '../detections';
-import type { Handlers } from '@/lib/messaging/router';
+import type { HandlerContext, Handlers } from '@/lib/messaging/router';
 import { RefusedMessageError } from '@/lib/messaging/router';
 import type { BackgroundServices } from '../services';
 
-export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'reportDetection' | 'getPanelContext' | 'getStatus'> {
+export const PANEL_NOT_OURS = 'This panel was not opened by Deskside on this page, so it shows nothing.';
+
+/** The tab of a message from a content script's top frame; helpdesk inner frames are read by the top frame. */
+function topFrameTab(sender: HandlerContext['sender']): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url) throw new RefusedMessageError('Refused: this message must come from a tab.');
+  if (sender.frameId !== 0) throw new RefusedMessageError('Refused: only the top frame of a tab may send this.');
+  return tabId;
+}
+
+export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'reportDetection' | 'registerPanel' | 'getPanelContext' | 'getStatus'> {
   return {
     async reportDetection(detection, { sender }) {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || !sender.url) throw new RefusedMessageError('Refused: a detection must come from a tab.');
-      // Only the top frame speaks for the tab; a helpdesk's inner frames are read by the top frame's detector.
-      if (sender.frameId !== 0) throw new RefusedMessageError('Refused: only the top frame reports detections.');
-      await setTabState(tabId, { pageHost: new URL(sender.url).host, detection });
+      const tabId = topFrameTab(sender);
+      const state = await getTabState(tabId);
+      await setTabState(tabId, { pageHost: new URL(sender.url!).host, detection, panelNonce: state?.panelNonce ?? null });
     },
-    async getPanelContext(_input, { sender }) {
+    async registerPanel({ nonce }, { sender }) {
+      const tabId = topFrameTab(sender);
+      const state = await getTabState(tabId);
+      await setTabState(tabId, { pageHost: new URL(sender.url!).host, detection: state?.detection ?? null, panelNonce: nonce });
+    },
+    async getPanelContext({ nonce }, { sender }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new RefusedMessageError('Refused: the panel must sit in a tab.');
       const state = await getTabState(tabId);
-      return { tabId, pageHost: state?.pageHost ?? 'unknown', detection: state?.detection ?? null };
+      // A page can embed panel.html itself; only the frame our content script created knows the nonce.
+      if (!state?.panelNonce || state.panelNonce !== nonce) throw new RefusedMessageError(PANEL_NOT_OURS);
+      return { tabId, pageHost: state.pageHost, detection: state.detection };
     },
     getStatus: () => services.status(),
   };
