@@ -4,6 +4,7 @@ import { pathTemplate } from './buckets';
 import { OktaError } from './errors';
 import type { OktaErrorContext } from './errors';
 import { createGovernor } from './governor';
+import { readJsonBody } from './json-body';
 import type { GovernorOptions, GovernorStats, Priority } from './governor';
 import { nextLink } from './link-header';
 
@@ -161,21 +162,6 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
     }
   }
 
-  /** The JSON body, or why it could not be read (cut off or garbled in transit). */
-  async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false; problem: string }> {
-    let text: string;
-    try {
-      text = await response.text();
-    } catch {
-      return { ok: false, problem: 'the body was cut off' };
-    }
-    try {
-      return { ok: true, value: text === '' ? undefined : JSON.parse(text) };
-    } catch {
-      return { ok: false, problem: 'the body is not valid JSON' };
-    }
-  }
-
   async function sendAuthorized(method: HttpMethod, url: URL, opts: RequestOptions<unknown>): Promise<Response> {
     const response = await send(method, url, opts);
     if (response.status !== 401 || auth.type !== 'bearer' || !auth.onUnauthorized) return response;
@@ -201,7 +187,7 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
         return { data: undefined as T, response };
       }
       const requestId = response.headers.get('x-okta-request-id') ?? undefined;
-      const body = await readJson(response);
+      const body = await readJsonBody(response);
       if (!body.ok) {
         if (idempotent && attempt < UNREADABLE_BODY_ATTEMPTS) continue;
         throw OktaError.invalidResponse(what, body.problem, requestId);

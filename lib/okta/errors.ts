@@ -1,3 +1,4 @@
+import { readJsonBody } from './json-body';
 import { OktaErrorBody } from './schemas';
 import type { GroupType } from './schemas';
 
@@ -61,7 +62,8 @@ export class OktaError extends Error {
   /** Reads Okta's error body (when there is one) from a non-2xx response. */
   static async fromResponse(response: Response, context?: OktaErrorContext): Promise<OktaError> {
     const requestId = response.headers.get('x-okta-request-id') ?? undefined;
-    const parsed = OktaErrorBody.safeParse(await readJson(response));
+    const json = await readJsonBody(response);
+    const parsed = OktaErrorBody.safeParse(json.ok ? json.value : undefined);
     const body = parsed.success ? parsed.data : undefined;
     const causes = (body?.errorCauses ?? []).map((cause) => cause.errorSummary);
     const summary = body?.errorSummary ?? `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
@@ -114,15 +116,6 @@ function safeOrigin(url: string): string {
     return new URL(url).origin;
   } catch {
     return 'an invalid address';
-  }
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    const text = await response.text();
-    return text === '' ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
 
