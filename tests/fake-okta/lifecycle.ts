@@ -39,9 +39,9 @@ function activationBody(baseUrl: string, sendEmail: boolean): Record<string, str
 
 export function deactivateUser(org: FakeOrg, user: UserRecord): void {
   requireStatus(user, ['ACTIVE', 'PROVISIONED', 'STAGED', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'SUSPENDED']);
-  org.removeAllAppUsers(user);
   org.clearSessions(user);
   org.setStatus(user, 'DEPROVISIONED', 'user.lifecycle.deactivate', 'Deactivate Okta user');
+  org.removeAllAppUsers(user);
 }
 
 /** DELETE /users/{id}: the first call on a user that is not deprovisioned only deactivates it. */

@@ -7,7 +7,7 @@ import { OAuthServer, scopeAllows } from './oauth';
 import { FakeOrg } from './org';
 import { bucketFor, rateHeaders, RateLimiter, type Bucket } from './rate-limit';
 import type { Reply } from './reply';
-import { mutate, snapshot } from './routes/admin';
+import { mutate, snapshot, type MutateRequest } from './routes/admin';
 import { appRoutes } from './routes/apps';
 import { groupRoutes } from './routes/groups';
 import { logRoutes } from './routes/logs';
@@ -63,6 +63,8 @@ export interface FakeOkta {
   setFaults(spec: string | Partial<FaultSpec>): void;
   /** Invalidates every OAuth access and refresh token issued so far. */
   revokeTokens(): void;
+  /** The same changes as `POST /__admin/mutate`; returns the response body, throws OktaApiError. */
+  mutate(request: MutateRequest): unknown;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,19 @@ function send(res: ServerResponse, reply: Reply, truncate = false): void {
   const text = JSON.stringify(reply.body);
   res.setHeader('Content-Type', 'application/json');
   res.writeHead(reply.status).end(truncate ? text.slice(0, Math.floor(text.length / 2)) : text);
+}
+
+/**
+ * `POST /__admin/faults` takes `{ "spec": "5xx=0.1,reset=0.05" }` or the same entries as an object,
+ * `{ "5xx": 0.1, "revoke-after": 500 }`; either replaces the current faults.
+ */
+function faultSpecFromBody(body: unknown): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const { spec, ...entries } = body as Record<string, unknown>;
+  if (typeof spec === 'string') return spec;
+  return Object.entries(entries)
+    .map(([kind, value]) => `${kind}=${String(value)}`)
+    .join(',');
 }
 
 const errorReply = (error: OktaApiError): Reply => ({ status: error.status, body: error.body(), headers: error.headers });
@@ -230,9 +245,8 @@ export async function startFakeOkta(options: FakeOktaOptions = {}): Promise<Fake
     org.currentRequestId = 'fake-okta-admin';
     switch (route) {
       case 'POST /__admin/faults': {
-        const spec = (body as { spec?: unknown } | undefined)?.spec;
         try {
-          setFaults(typeof spec === 'string' ? spec : ((body ?? {}) as Partial<FaultSpec>));
+          faults.set(faultSpecFromBody(body));
         } catch (error) {
           throw oktaErrors.validation('faults', [(error as Error).message]);
         }
@@ -318,6 +332,10 @@ export async function startFakeOkta(options: FakeOktaOptions = {}): Promise<Fake
     },
     setFaults,
     revokeTokens: () => oauth.revokeAll(),
+    mutate: (request) => {
+      org.currentRequestId = 'fake-okta-admin';
+      return mutate(org, baseUrl, request).body;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const socket of heldSockets) socket.destroy();

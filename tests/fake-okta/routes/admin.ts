@@ -23,6 +23,14 @@ import { objectBody } from './params';
  *   assignApp    { appId, userId }
  *   unassignApp  { appId, userId }                       ignores group grants
  */
+export type MutateRequest =
+  | { op: 'createUser'; profile: Record<string, unknown>; password?: string; activate?: boolean; groupIds?: string[] }
+  | { op: 'updateUser'; id: string; profile: Record<string, unknown> }
+  | { op: 'lifecycle'; id: string; action: string }
+  | { op: 'lockOut' | 'deleteUser'; id: string }
+  | { op: 'addMember' | 'removeMember'; groupId: string; userId: string }
+  | { op: 'assignApp' | 'unassignApp'; appId: string; userId: string };
+
 export function mutate(org: FakeOrg, baseUrl: string, body: unknown): Reply {
   const input = objectBody(body);
   const text = (name: string): string => {

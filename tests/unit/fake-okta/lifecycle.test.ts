@@ -86,7 +86,8 @@ describe('user lifecycle state machine', () => {
   });
 
   it('deletes in two steps: the first DELETE deactivates, the second removes', async () => {
-    const user = userIn('ACTIVE');
+    const user = userIn('ACTIVE', (u) => okta.org.appsOf(u.id).length > 0);
+    const appCount = okta.org.appsOf(user.id).length;
     expect((await api(okta, 'DELETE', `/api/v1/users/${user.id}`)).status).toBe(204);
     expect(await statusOf(user.id)).toBe('DEPROVISIONED');
     expect(okta.org.appsOf(user.id)).toEqual([]);
@@ -94,7 +95,11 @@ describe('user lifecycle state machine', () => {
     const gone = await api(okta, 'GET', `/api/v1/users/${user.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.errorCode).toBe('E0000007');
-    expect(eventsFor(user.id)).toEqual(['user.lifecycle.deactivate', 'user.lifecycle.delete.initiated']);
+    expect(eventsFor(user.id)).toEqual([
+      'user.lifecycle.deactivate',
+      ...Array<string>(appCount).fill('application.user_membership.remove'),
+      'user.lifecycle.delete.initiated',
+    ]);
     expect(okta.org.groups.some((g) => okta.org.membersOf(g.id).includes(user.id))).toBe(false);
   });
 

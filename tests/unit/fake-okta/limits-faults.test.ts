@@ -120,5 +120,8 @@ describe('faults', () => {
     expect((await api(okta, 'GET', '/api/v1/users?limit=1')).status).toBe(200);
     const bad = await fetch(`${okta.url}/__admin/faults`, { method: 'POST', body: JSON.stringify({ spec: 'nope=1' }) });
     expect(bad.status).toBe(400);
+    const asObject = await fetch(`${okta.url}/__admin/faults`, { method: 'POST', body: JSON.stringify({ '429burst': 1 }) });
+    expect(await asObject.json()).toMatchObject({ burst429: 1, serverError: 0 });
+    expect((await api(okta, 'GET', '/api/v1/users?limit=1')).status).toBe(429);
   });
 });

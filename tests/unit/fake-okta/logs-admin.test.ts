@@ -109,5 +109,8 @@ describe('admin endpoints', () => {
     expect(state.users.find((u: { id: string }) => u.id === created.body.id).status).toBe('LOCKED_OUT');
     expect(state.memberships[group.id]).toContain(created.body.id);
     expect((await admin('POST', 'mutate', { op: 'explode' })).status).toBe(400);
+    okta.mutate({ op: 'lifecycle', id: created.body.id, action: 'unlock' });
+    expect(okta.org.findUser(created.body.id)!.status).toBe('ACTIVE');
+    expect(() => okta.mutate({ op: 'lifecycle', id: created.body.id, action: 'unsuspend' })).toThrow(/E0000001/);
   });
 });
