@@ -67,7 +67,8 @@ export function nestedRoots(doc: Document, maxElements = 5000, maxDepth = 3): (D
   const roots: (Document | ShadowRoot)[] = [];
   const visit = (root: Document | ShadowRoot, depth: number) => {
     if (depth > maxDepth) return;
-    const ownerDoc = root instanceof Document ? root : root.ownerDocument;
+    // nodeType, not instanceof: iframe documents come from another realm.
+    const ownerDoc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
     const walker = ownerDoc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
     let count = 0;
     for (let node = walker.nextNode(); node && count < maxElements; node = walker.nextNode(), count++) {

@@ -70,11 +70,13 @@ export function genericTicketId(url: URL): string | null {
 export function startDetection(options: StartDetectionOptions): DetectionRuntime {
   const { doc, signal } = options;
   const observers: MutationObserver[] = [];
-  const observed = new WeakSet<Node>();
+  let observed = new WeakSet<Node>();
+  const framesWithListener = new WeakSet<Element>();
   const agentEmails = new Map<string, Promise<string | null>>();
   const learnedExclusions = new Set<string>();
   let run: Run | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerDue = 0;
   let lastEmitted: string | undefined;
   let lastDetection: Detection | null = null;
   let stopped = false;
@@ -92,12 +94,18 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
   const stopWatching = () => {
     for (const observer of observers) observer.disconnect();
     observers.length = 0;
+    observed = new WeakSet();
     clearTimeout(timer);
     timer = undefined;
   };
 
+  /** Runs a DOM pass after `delay`, or sooner if one is already due sooner. */
   const schedule = (delay: number) => {
-    if (timer !== undefined || !run) return;
+    if (!run) return;
+    const due = Date.now() + delay;
+    if (timer !== undefined && due >= timerDue) return;
+    clearTimeout(timer);
+    timerDue = due;
     const current = run;
     timer = setTimeout(() => {
       timer = undefined;
@@ -120,10 +128,11 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
   };
 
   const watchNested = (current: Run) => {
+    // A frame that loads a new document (ServiceNow gsft_main) is read again, even after a confident result.
     for (const frame of Array.from(doc.querySelectorAll('iframe')).slice(0, 10)) {
-      if (observed.has(frame)) continue;
-      observed.add(frame);
-      frame.addEventListener('load', () => run === current && onMutation(), { signal });
+      if (framesWithListener.has(frame)) continue;
+      framesWithListener.add(frame);
+      frame.addEventListener('load', onMutation, { signal });
     }
     if (current.adapter?.nestedRoots || !current.adapter) for (const root of nestedRoots(doc, 3000)) watch(root);
   };
