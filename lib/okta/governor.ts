@@ -162,7 +162,7 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
     }
     // A concurrency 429 reads Limit 0 / Remaining 0 with an estimated reset: it says nothing
     // about the bucket's window, only when to retry (handled by the caller).
-    if (limit === 0) return;
+    if (limit <= 0) return;
     bucket.ungoverned = false;
     const newWindow = bucket.limit === null || reset > bucket.resetEpoch;
     const sameWindow = reset === bucket.resetEpoch && !bucket.rolledOver;

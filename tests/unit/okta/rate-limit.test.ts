@@ -88,6 +88,38 @@ describe('429 handling', () => {
   });
 });
 
+describe('concurrency 429', () => {
+  it('retries after the estimated reset without treating Limit 0 as the bucket size', async () => {
+    const clock = virtualClock();
+    let hits = 0;
+    const okta = await startServer((_request, res) => {
+      hits += 1;
+      const serverNow = clock.now();
+      if (hits === 1) {
+        return sendJson(res, 429, oktaErrorBody('E0000047', 'rate limit'), {
+          'X-Rate-Limit-Limit': '0',
+          'X-Rate-Limit-Remaining': '0',
+          'X-Rate-Limit-Reset': String(Math.floor(serverNow / 1000) + 1),
+          Date: new Date(serverNow).toUTCString(),
+        });
+      }
+      sendJson(res, 200, [], {
+        'X-Rate-Limit-Limit': '600',
+        'X-Rate-Limit-Remaining': '599',
+        'X-Rate-Limit-Reset': String(Math.floor(serverNow / 1000) + 60),
+        Date: new Date(serverNow).toUTCString(),
+      });
+    });
+    servers.push(okta);
+    const client = createOktaClient({ origin: okta.origin, auth: { type: 'ssws', token: 't' }, governor: { clock } });
+
+    await Promise.all(Array.from({ length: 5 }, () => client.getPage('/api/v1/users', User)));
+
+    expect(hits).toBe(6);
+    expect(client.stats().rateLimited).toBe(1);
+  });
+});
+
 describe('background share', () => {
   it('with Limit 100 per window and share 0.5, background never sends more than 50 in a window', async () => {
     const clock = virtualClock();
