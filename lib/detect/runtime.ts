@@ -79,6 +79,9 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
   let timerDue = 0;
   let lastEmitted: string | undefined;
   let lastDetection: Detection | null = null;
+  /** Emails of the last ticket that had people, kept across the null reported between tickets. */
+  let lastReportedEmails: string[] = [];
+  let lastReportedKey: string | undefined;
   let stopped = false;
 
   const emit = (detection: Detection | null) => {
@@ -86,6 +89,11 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     if (serialized === lastEmitted) return;
     lastEmitted = serialized;
     lastDetection = detection;
+    const reported = detection?.people.flatMap((p) => (p.email ? [p.email] : [])) ?? [];
+    if (reported.length > 0) {
+      lastReportedEmails = reported;
+      lastReportedKey = run?.key;
+    }
     options.onDetection(detection);
   };
 
@@ -234,7 +242,7 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
       return;
     }
     const key = `${adapter?.id ?? 'generic'}|${ticketId ?? url.origin + url.pathname}`;
-    const navigated = run !== null && run.key !== key;
+    const navigated = lastReportedEmails.length > 0 && lastReportedKey !== key;
     const current: Run = {
       url,
       adapter,
@@ -246,7 +254,7 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
       passes: 0,
       navigatedAt: navigated ? Date.now() : 0,
       mutatedSinceNavigation: !navigated,
-      previousEmails: navigated ? (lastDetection?.people.flatMap((p) => (p.email ? [p.email] : [])) ?? []) : [],
+      previousEmails: navigated ? lastReportedEmails : [],
     };
     run = current;
     if (lastDetection && lastDetection.ticketId !== current.ticketId) emit(null);

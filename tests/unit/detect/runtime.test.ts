@@ -115,6 +115,18 @@ describe('detection runtime', () => {
     await vi.waitFor(() => expect(last()).toMatchObject({ ticketId: '31338', people: [{ email: 'noah.wilson@example.com', name: 'Noah Wilson' }] }));
   });
 
+  it('also holds back the old requester when a non-ticket page came in between', async () => {
+    const { doc } = loadFixture('kayako/conversation.html');
+    const { seen, last, navigate } = start(doc, 'https://acme.kayako.com/agent/conversations/31337');
+    await vi.waitFor(() => expect(emails(last())).toEqual(['chloe.martin@example.com']));
+    navigate('https://acme.kayako.com/agent/inbox');
+    navigate('https://acme.kayako.com/agent/conversations/31338');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.filter((d) => d?.ticketId === '31338').flatMap(emails)).not.toContain('chloe.martin@example.com');
+    navigate('https://acme.kayako.com/agent/conversations/31337');
+    await vi.waitFor(() => expect(last()).toMatchObject({ ticketId: '31337', people: [{ email: 'chloe.martin@example.com' }] }));
+  });
+
   it('picks up a requester rendered after the page loaded', async () => {
     const doc = parsePage('<body data-conversation_id="388"><div id="conv-layout-customer"></div></body>');
     const { last } = start(doc, 'https://support.acme.example/conversation/388');
