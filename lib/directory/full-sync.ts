@@ -1,8 +1,11 @@
 import type { DirectoryDb } from './db';
 import { inScope, putAll, scopedAppIds, scopedGroupIds, type PhaseSpec, type RunContext } from './engine';
 import { generationRange } from './generations';
-import { OktaAppShape, OktaAppUserShape, OktaGroupShape, OktaMemberShape, OktaUserShape } from './okta-shapes';
+import { Application, AppUser, Group, User } from '@/lib/okta/schemas';
 import { toAppRecord, toAssignmentRecord, toGroupRecord, toUserRecord } from './records';
+
+/** A group member as the directory needs it: who, and whether their status is synced. */
+export const GroupMember = User.pick({ id: true, status: true });
 
 /** Page sizes: Okta's maximum per endpoint (okta-api.md §4), fewer requests against the rate limits. */
 export const PAGE_LIMITS = { users: 200, groups: 200, apps: 200, groupMembers: 1000, appUsers: 500, logs: 1000 } as const;
@@ -42,12 +45,12 @@ export async function countIdsInStore(
   return keys.filter(([, id]) => ids.includes(id)).length;
 }
 
-export function usersPhase(ctx: RunContext): PhaseSpec<OktaUserShape> {
+export function usersPhase(ctx: RunContext): PhaseSpec<User> {
   const included = new Set(ctx.options.includeStatuses);
   return {
     phase: 'users',
     stores: ['users'],
-    schema: OktaUserShape,
+    schema: User,
     request: () => ({
       path: '/api/v1/users',
       searchParams: { limit: PAGE_LIMITS.users, filter: statusFilter(ctx.options.includeStatuses) },
@@ -61,11 +64,11 @@ export function usersPhase(ctx: RunContext): PhaseSpec<OktaUserShape> {
   };
 }
 
-export function groupsPhase(ctx: RunContext): PhaseSpec<OktaGroupShape> {
+export function groupsPhase(ctx: RunContext): PhaseSpec<Group> {
   return {
     phase: 'groups',
     stores: ['groups'],
-    schema: OktaGroupShape,
+    schema: Group,
     request: () => ({ path: '/api/v1/groups', searchParams: { limit: PAGE_LIMITS.groups } }),
     write: ({ tx, items }) => {
       putAll(tx, 'groups', items.map((group) => toGroupRecord(group, ctx.cp.generation)));
@@ -74,11 +77,11 @@ export function groupsPhase(ctx: RunContext): PhaseSpec<OktaGroupShape> {
   };
 }
 
-export function appsPhase(ctx: RunContext): PhaseSpec<OktaAppShape> {
+export function appsPhase(ctx: RunContext): PhaseSpec<Application> {
   return {
     phase: 'apps',
     stores: ['apps'],
-    schema: OktaAppShape,
+    schema: Application,
     request: () => ({ path: '/api/v1/apps', searchParams: { limit: PAGE_LIMITS.apps } }),
     write: ({ tx, items }) => {
       putAll(tx, 'apps', items.map((app) => toAppRecord(app, ctx.cp.generation)));
@@ -102,7 +105,7 @@ export function membershipsPhase(ctx: RunContext): PhaseSpec<{ id: string; statu
   return {
     phase: 'memberships',
     stores: ['memberships'],
-    schema: OktaMemberShape,
+    schema: GroupMember,
     missingIsEmpty: true,
     nextTarget: (after) => nextIdInStore(ctx.db, 'groups', ctx.cp.generation, after, ids),
     countTargets: () => countIdsInStore(ctx.db, 'groups', ctx.cp.generation, ids),
@@ -119,12 +122,12 @@ export function membershipsPhase(ctx: RunContext): PhaseSpec<{ id: string; statu
   };
 }
 
-export function assignmentsPhase(ctx: RunContext): PhaseSpec<OktaAppUserShape> {
+export function assignmentsPhase(ctx: RunContext): PhaseSpec<AppUser> {
   const ids = scopedAppIds(ctx.options);
   return {
     phase: 'assignments',
     stores: ['assignments'],
-    schema: OktaAppUserShape,
+    schema: AppUser,
     missingIsEmpty: true,
     nextTarget: (after) => nextIdInStore(ctx.db, 'apps', ctx.cp.generation, after, ids),
     countTargets: () => countIdsInStore(ctx.db, 'apps', ctx.cp.generation, ids),

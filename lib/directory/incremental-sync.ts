@@ -1,7 +1,7 @@
 import { deleteKeys, inScope, putAll, scopedAppIds, scopedGroupIds, type PhaseSpec, type RunContext, type WriteTransaction } from './engine';
-import { appUsersRequest, groupMembersRequest, PAGE_LIMITS } from './full-sync';
+import { appUsersRequest, GroupMember, groupMembersRequest, PAGE_LIMITS } from './full-sync';
 import { generationRange } from './generations';
-import { OktaAppShape, OktaAppUserShape, OktaGroupShape, OktaLogEventShape, OktaMemberShape, OktaUserShape } from './okta-shapes';
+import { Application, AppUser, Group, LogEvent, User } from '@/lib/okta/schemas';
 import { toAppRecord, toAssignmentRecord, toGroupRecord, toUserRecord } from './records';
 import type { SyncCheckpoint } from './state';
 
@@ -71,12 +71,12 @@ async function removeUser(tx: WriteTransaction, generation: number, userId: stri
  * no longer synced is removed with their memberships (as a full sync would not list them); a user
  * who is new to the directory has their groups listed later, since no group listing may cover them.
  */
-export function changedUsersPhase(ctx: RunContext): PhaseSpec<OktaUserShape> {
+export function changedUsersPhase(ctx: RunContext): PhaseSpec<User> {
   const included = new Set(ctx.options.includeStatuses);
   return {
     phase: 'users',
     stores: ['users', 'memberships'],
-    schema: OktaUserShape,
+    schema: User,
     request: () => ({
       path: '/api/v1/users',
       searchParams: { limit: PAGE_LIMITS.users, filter: `lastUpdated gt "${ctx.cp.since}"` },
@@ -95,12 +95,12 @@ export function changedUsersPhase(ctx: RunContext): PhaseSpec<OktaUserShape> {
 }
 
 /** Groups changed or with membership changes since the watermark; the latter (in scope) are re-listed. */
-export function changedGroupsPhase(ctx: RunContext): PhaseSpec<OktaGroupShape> {
+export function changedGroupsPhase(ctx: RunContext): PhaseSpec<Group> {
   const ids = scopedGroupIds(ctx.options);
   return {
     phase: 'groups',
     stores: ['groups'],
-    schema: OktaGroupShape,
+    schema: Group,
     request: () => ({
       path: '/api/v1/groups',
       searchParams: {
@@ -124,12 +124,12 @@ export function changedGroupsPhase(ctx: RunContext): PhaseSpec<OktaGroupShape> {
  * Apps are few (one or two pages) and Okta cannot filter them by lastUpdated, so they are listed
  * whole: new apps in scope get their users listed, apps gone from the list are removed.
  */
-export function allAppsPhase(ctx: RunContext): PhaseSpec<OktaAppShape> {
+export function allAppsPhase(ctx: RunContext): PhaseSpec<Application> {
   const ids = scopedAppIds(ctx.options);
   return {
     phase: 'apps',
     stores: ['apps', 'assignments'],
-    schema: OktaAppShape,
+    schema: Application,
     request: () => ({ path: '/api/v1/apps', searchParams: { limit: PAGE_LIMITS.apps } }),
     write: async ({ tx, items, lastPage }) => {
       const generation = ctx.cp.generation;
@@ -159,7 +159,7 @@ export function relistGroupsPhase(ctx: RunContext): PhaseSpec<{ id: string; stat
   return {
     phase: 'memberships',
     stores: ['memberships'],
-    schema: OktaMemberShape,
+    schema: GroupMember,
     missingIsEmpty: true,
     nextTarget: async (after) => nextInQueue(ctx.cp.queues.groups, after),
     countTargets: async () => ctx.cp.queues.groups.length,
@@ -178,12 +178,12 @@ export function relistGroupsPhase(ctx: RunContext): PhaseSpec<{ id: string; stat
 }
 
 /** The groups of users new to the directory, for groups in the directory and in scope. */
-export function userGroupsPhase(ctx: RunContext): PhaseSpec<OktaGroupShape> {
+export function userGroupsPhase(ctx: RunContext): PhaseSpec<Group> {
   const ids = scopedGroupIds(ctx.options);
   return {
     phase: 'userGroups',
     stores: ['groups', 'memberships'],
-    schema: OktaGroupShape,
+    schema: Group,
     missingIsEmpty: true,
     nextTarget: async (after) => nextInQueue(ctx.cp.queues.users, after),
     countTargets: async () => ctx.cp.queues.users.length,
@@ -203,7 +203,7 @@ export function userGroupsPhase(ctx: RunContext): PhaseSpec<OktaGroupShape> {
   };
 }
 
-function targetOf(event: OktaLogEventShape, types: readonly string[]): string | null {
+function targetOf(event: LogEvent, types: readonly string[]): string | null {
   return event.target?.find((target) => types.includes(target.type))?.id ?? null;
 }
 
@@ -212,11 +212,11 @@ function targetOf(event: OktaLogEventShape, types: readonly string[]): string | 
  * Group membership removals are applied only for groups that are not re-listed in this run: a
  * re-listed group is already exact, and replaying an older removal on it could undo a later add.
  */
-export function logEventsPhase(ctx: RunContext): PhaseSpec<OktaLogEventShape> {
+export function logEventsPhase(ctx: RunContext): PhaseSpec<LogEvent> {
   return {
     phase: 'logs',
     stores: ['users', 'groups', 'memberships', 'assignments'],
-    schema: OktaLogEventShape,
+    schema: LogEvent,
     request: () => ({
       path: '/api/v1/logs',
       searchParams: {
@@ -268,12 +268,12 @@ export function logEventsPhase(ctx: RunContext): PhaseSpec<OktaLogEventShape> {
 }
 
 /** Re-lists the apps of users whose assignments changed, and replaces their assignments. */
-export function userAppsPhase(ctx: RunContext): PhaseSpec<OktaAppShape> {
+export function userAppsPhase(ctx: RunContext): PhaseSpec<Application> {
   const ids = scopedAppIds(ctx.options);
   return {
     phase: 'userApps',
     stores: ['assignments'],
-    schema: OktaAppShape,
+    schema: Application,
     missingIsEmpty: true,
     nextTarget: async (after) => nextInQueue(ctx.cp.queues.appUsers, after),
     countTargets: async () => ctx.cp.queues.appUsers.length,
@@ -294,11 +294,11 @@ export function userAppsPhase(ctx: RunContext): PhaseSpec<OktaAppShape> {
   };
 }
 
-export function newAppAssignmentsPhase(ctx: RunContext): PhaseSpec<OktaAppUserShape> {
+export function newAppAssignmentsPhase(ctx: RunContext): PhaseSpec<AppUser> {
   return {
     phase: 'newAppAssignments',
     stores: ['assignments'],
-    schema: OktaAppUserShape,
+    schema: AppUser,
     missingIsEmpty: true,
     nextTarget: async (after) => nextInQueue(ctx.cp.queues.newApps, after),
     countTargets: async () => ctx.cp.queues.newApps.length,

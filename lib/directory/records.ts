@@ -1,4 +1,4 @@
-import type { OktaAppShape, OktaAppUserShape, OktaFactorShape, OktaGroupShape, OktaUserShape } from './okta-shapes';
+import type { Application, AppUser, UserFactor, Group, User } from '@/lib/okta/schemas';
 import { addressTokens, generationTokens, normalizeText, wordsOf } from './tokens';
 
 /** A user as stored: Okta's user without `_links` and credentials (only the provider is kept). */
@@ -27,7 +27,7 @@ export interface UserRecord {
   factors?: { fetchedAt: string; items: FactorRecord[] };
 }
 
-export type FactorRecord = Pick<OktaFactorShape, 'id' | 'factorType' | 'status'> & {
+export type FactorRecord = Pick<UserFactor, 'id' | 'factorType' | 'status'> & {
   provider: string | null;
   vendorName: string | null;
   created: string | null;
@@ -54,7 +54,7 @@ export interface AppRecord {
   status: string;
   signOnMode: string | null;
   created: string | null;
-  lastUpdated: string;
+  lastUpdated: string | null;
   logoUrl: string | null;
   tokens: string[];
 }
@@ -79,12 +79,12 @@ export interface AssignmentRecord {
   run: string;
 }
 
-export function sortNameOf(profile: OktaUserShape['profile']): string {
+export function sortNameOf(profile: User['profile']): string {
   const name = [profile.firstName, profile.lastName].filter((part) => part).join(' ');
   return normalizeText(name || profile.displayName || profile.login);
 }
 
-export function toUserRecord(user: OktaUserShape, generation: number): UserRecord {
+export function toUserRecord(user: User, generation: number): UserRecord {
   const { profile } = user;
   const email = normalizeText(profile.email ?? '');
   const login = normalizeText(profile.login);
@@ -116,7 +116,7 @@ export function toUserRecord(user: OktaUserShape, generation: number): UserRecor
   };
 }
 
-export function toGroupRecord(group: OktaGroupShape, generation: number): GroupRecord {
+export function toGroupRecord(group: Group, generation: number): GroupRecord {
   return {
     generation,
     id: group.id,
@@ -130,7 +130,7 @@ export function toGroupRecord(group: OktaGroupShape, generation: number): GroupR
   };
 }
 
-export function toAppRecord(app: OktaAppShape, generation: number): AppRecord {
+export function toAppRecord(app: Application, generation: number): AppRecord {
   return {
     generation,
     id: app.id,
@@ -139,20 +139,20 @@ export function toAppRecord(app: OktaAppShape, generation: number): AppRecord {
     status: app.status,
     signOnMode: app.signOnMode ?? null,
     created: app.created ?? null,
-    lastUpdated: app.lastUpdated,
+    lastUpdated: app.lastUpdated ?? null,
     logoUrl: app._links?.logo?.[0]?.href ?? null,
     tokens: generationTokens(generation, [...wordsOf(app.label), ...wordsOf(app.name)]),
   };
 }
 
 /** Okta links a group-sourced assignment to its group: `_links.group.href` ends with the group id. */
-function viaGroupIdOf(appUser: OktaAppUserShape): string | null {
+function viaGroupIdOf(appUser: AppUser): string | null {
   const href = appUser._links?.group?.href;
   if (!href) return null;
   return href.split('/').filter((part) => part).pop() ?? null;
 }
 
-export function toAssignmentRecord(appId: string, appUser: OktaAppUserShape, generation: number, run: string): AssignmentRecord {
+export function toAssignmentRecord(appId: string, appUser: AppUser, generation: number, run: string): AssignmentRecord {
   return {
     generation,
     appId,
@@ -165,7 +165,7 @@ export function toAssignmentRecord(appId: string, appUser: OktaAppUserShape, gen
   };
 }
 
-export function toFactorRecord(factor: OktaFactorShape): FactorRecord {
+export function toFactorRecord(factor: UserFactor): FactorRecord {
   return {
     id: factor.id,
     factorType: factor.factorType,

@@ -36,6 +36,12 @@ export type { SyncOptions } from './engine';
  */
 export const WATERMARK_OVERLAP_MS = 5 * 60 * 1000;
 
+/**
+ * The System Log keeps 90 days, so an incremental sync can only look back that far; a directory
+ * older than this (with margin) is refreshed by a full sync instead.
+ */
+export const INCREMENTAL_HORIZON_MS = 80 * 24 * 60 * 60 * 1000;
+
 export interface SyncRunOptions {
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
@@ -250,7 +256,8 @@ function contextFor(
 /**
  * Runs a sync of `kind`, one at a time across workers (lease in syncState). An unfinished run is
  * continued first: a pending full sync is resumed even when an incremental one is asked for (its
- * result supersedes it), and an incremental sync before any full sync runs a full one.
+ * result supersedes it). An incremental sync runs a full one instead before any full sync, or when
+ * the last sync is older than the System Log can cover.
  */
 export async function runSync(
   db: DirectoryDb,
@@ -263,7 +270,9 @@ export async function runSync(
   return withLease(db, resolved, async (owner) => {
     const pending = await readState<SyncCheckpoint>(db, STATE_KEYS.checkpoint);
     const published = await readState<PublishedGeneration>(db, STATE_KEYS.published);
-    const wanted: SyncKind = published ? kind : 'full';
+    const watermark = await readState<string>(db, STATE_KEYS.watermark);
+    const incrementalPossible = published && watermark && Date.parse(watermark) > resolved.now() - INCREMENTAL_HORIZON_MS;
+    const wanted: SyncKind = incrementalPossible ? kind : 'full';
     const cp =
       pending && (pending.kind === 'full' || wanted === 'incremental')
         ? pending

@@ -1,6 +1,6 @@
 import { unwrap } from 'idb';
 import type { DirectoryDb } from './db';
-import { OktaAppShape, OktaFactorShape, OktaGroupShape, OktaUserShape } from './okta-shapes';
+import { Application, UserFactor, Group, User } from '@/lib/okta/schemas';
 import {
   toAppRecord,
   toAssignmentRecord,
@@ -109,12 +109,12 @@ export async function refreshUser(
   const request: PageRequestOptions = { priority: 'interactive', ...(options.signal ? { signal: options.signal } : {}) };
   const id = encodeURIComponent(userId);
   const [users, groups, apps, factors] = await Promise.all([
-    listAll(source, '/api/v1/users', OktaUserShape, { ...request, searchParams: { filter: `id eq "${userId}"` } }),
-    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/groups`, OktaGroupShape, request)),
+    listAll(source, '/api/v1/users', User, { ...request, searchParams: { filter: `id eq "${userId}"` } }),
+    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/groups`, Group, request)),
     emptyIfNotFound(
-      listAll(source, '/api/v1/apps', OktaAppShape, { ...request, searchParams: { filter: `user.id eq "${userId}"`, expand: `user/${userId}` } }),
+      listAll(source, '/api/v1/apps', Application, { ...request, searchParams: { filter: `user.id eq "${userId}"`, expand: `user/${userId}` } }),
     ),
-    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/factors`, OktaFactorShape, request)),
+    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/factors`, UserFactor, request)),
   ]);
   const fetched = users.find((user) => user.id === userId);
   const now = new Date((options.now ?? Date.now)()).toISOString();

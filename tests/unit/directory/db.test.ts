@@ -5,7 +5,7 @@ import { toUserRecord } from '@/lib/directory/records';
 
 const oktaUser = {
   id: '00u1',
-  status: 'ACTIVE',
+  status: 'ACTIVE' as const,
   lastUpdated: '2025-01-01T00:00:00.000Z',
   profile: { login: 'Kim.Lee@Example.com', email: 'Kim.Lee@Example.com', firstName: 'Kim', lastName: 'Lee', costCenter: 'CC-7' },
 };

@@ -92,3 +92,16 @@ describe('incremental sync', () => {
     expect(await dumpPublished(db)).toEqual(await freshFullDump(org));
   });
 });
+
+describe('incremental sync horizon', () => {
+  it('runs a full sync when the last sync is older than the System Log keeps', async () => {
+    const org = MemoryOkta.seeded(40, 2, 1);
+    const db = await freshDb();
+    const start = Date.now();
+    await runSync(db, org, 'full', DEFAULT_OPTIONS, { now: () => start });
+    org.requests = [];
+    const outcome = await runSync(db, org, 'incremental', DEFAULT_OPTIONS, { now: () => start + 85 * 24 * 3_600_000 });
+    expect(outcome.status === 'succeeded' && outcome.kind).toBe('full');
+    expect(org.requests.some((r) => r.path === '/api/v1/logs')).toBe(false);
+  });
+});

@@ -35,7 +35,7 @@ describe('sync scheduler', () => {
     const runs: Promise<unknown>[] = [];
     fakeBrowser.alarms.onAlarm.addListener((alarm) => void runs.push(scheduler.onAlarm(alarm)));
 
-    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARMS.full, scheduledTime: Date.now(), periodInMinutes: 240 });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARMS.full, scheduledTime: Date.now(), periodInMinutes: 240, persistAcrossSessions: true });
     await Promise.all(runs);
     expect((await readSyncStatus(db)).lastFullSuccess).not.toBeNull();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
@@ -43,7 +43,7 @@ describe('sync scheduler', () => {
     org.beforeRequest = () => {
       throw new OktaTestError(500, 'E0000009', 'Internal Server Error', 'Okta had an internal error. Try again in a few minutes.');
     };
-    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARMS.incremental, scheduledTime: Date.now(), periodInMinutes: 15 });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARMS.incremental, scheduledTime: Date.now(), periodInMinutes: 15, persistAcrossSessions: true });
     await Promise.all(runs);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getTitle({})).toContain('Okta had an internal error');
