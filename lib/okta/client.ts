@@ -106,6 +106,8 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
     throwHttpErrors: false,
     timeout: options.timeoutMs ?? 30_000,
     credentials: 'omit',
+    // Okta's API does not redirect; following one could hand the token to another host.
+    redirect: 'error',
     ...(options.fetch ? { fetch: options.fetch } : {}),
     headers: { Accept: 'application/json' },
     hooks: {

@@ -144,7 +144,7 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
     return bucket;
   }
 
-  /** The window's end in local time, plus jitter; Date has 1 s resolution, which only errs late. */
+  /** The window's end in local time, through the server's Date; Date's 1 s resolution only errs late. */
   function localResetAt(response: Response, resetEpoch: number): number {
     const serverDate = Date.parse(response.headers.get('date') ?? '');
     const now = clock.now();

@@ -81,6 +81,18 @@ describe('paging', () => {
     expect(elsewhere.requests).toHaveLength(0);
   });
 
+  it('does not follow a redirect to another origin', async () => {
+    const elsewhere = await startServer((_request, res) => sendJson(res, 200, []));
+    servers.push(elsewhere);
+    const okta = await startServer((_request, res) => {
+      res.writeHead(302, { Location: `${elsewhere.origin}/api/v1/users` }).end();
+    });
+    servers.push(okta);
+    const client = createOktaClient({ origin: okta.origin, auth: { type: 'ssws', token: 'secret' }, governor: { maxRetries: 0 } });
+    await expect(client.getPage('/api/v1/users', User)).rejects.toBeInstanceOf(OktaError);
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
   it('rejects a page whose items do not match the schema, naming the item', async () => {
     const okta = await startServer((_request, res) => sendJson(res, 200, [{ id: '00u1', status: 'ACTIVE' }]));
     servers.push(okta);
