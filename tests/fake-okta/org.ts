@@ -130,9 +130,6 @@ export class FakeOrg {
   findApp(id: string): AppRecord | undefined {
     return this.appsById.find(id);
   }
-  findUserByLogin(login: string): UserRecord | undefined {
-    return this.loginIndex.get(login.toLowerCase());
-  }
 
   requireUser(idOrLogin: string): UserRecord {
     const user = this.findUser(idOrLogin);
@@ -210,11 +207,8 @@ export class FakeOrg {
     this.lastTick = Math.max(Date.now(), this.lastTick + 1);
     return this.lastTick;
   }
-  newId(prefix: '00u' | 'opf'): string {
+  newId(prefix: '00u'): string {
     return oktaId(this.runtimePrng, prefix);
-  }
-  randomInt(min: number, max: number): number {
-    return this.runtimePrng.int(min, max);
   }
 
   emit(eventType: string, displayMessage: string, target: LogTarget[], published: string): void {

@@ -1,3 +1,13 @@
+/**
+ * A local fake of an Okta org for tests, the demo and the benchmark. Never talks to a real org.
+ *
+ *   /api/v1/...          Okta's management API subset the extension uses (routes/*.ts), with Okta's
+ *                        errors, Link pagination, rate-limit buckets and headers, concurrency limit
+ *   /oauth2/v1/authorize, /token, /revoke   authorization code + PKCE without a login page (oauth.ts)
+ *   /__admin/...         test-only, loopback only, no auth:
+ *                          POST faults {spec} | {kind: value}   GET requests   POST reset-log
+ *                          POST mutate {op, ...} (routes/admin.ts)  POST revoke-tokens  GET state
+ */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -111,12 +121,12 @@ function setCors(req: IncomingMessage, res: ServerResponse): void {
 
 function send(res: ServerResponse, reply: Reply, truncate = false): void {
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  res.setHeader('Content-Type', 'application/json');
   if (reply.body === undefined) {
     res.writeHead(reply.status).end();
     return;
   }
   const text = JSON.stringify(reply.body);
-  res.setHeader('Content-Type', 'application/json');
   res.writeHead(reply.status).end(truncate ? text.slice(0, Math.floor(text.length / 2)) : text);
 }
 
