@@ -1,19 +1,11 @@
-import { z } from 'zod';
+import type { CustomRule } from './custom-rule-schema';
 import { safeQueryAll, textOf, valueOf } from './dom';
 import { person, personFromText, uniquePeople } from './person';
 import { emailsIn } from './text';
-import { PersonRole, type DetectedPerson } from './types';
+import type { DetectedPerson, PersonRole } from './types';
 import { hostMatches, urlMatchesPattern } from './url-pattern';
 
-/** A selector recorded in options (or by "pick on page") for one host. */
-export const CustomRule = z.object({
-  host: z.string().min(1).max(253),
-  /** Match pattern or path glob, see url-pattern.ts; empty matches every page of the host. */
-  urlPattern: z.string().max(500).default(''),
-  selector: z.string().min(1).max(1000),
-  role: PersonRole,
-});
-export type CustomRule = z.infer<typeof CustomRule>;
+export type { CustomRule };
 
 /** The rules that apply to `url`. */
 export function rulesFor(rules: readonly CustomRule[], url: URL): CustomRule[] {

@@ -6,7 +6,7 @@ import { uniquePeople } from './person';
 import { adapterFor } from './registry';
 import { createSameOriginFetchJson } from './same-origin-fetch';
 import { cleanText } from './text';
-import { Detection, type DetectedPerson } from './types';
+import type { DetectedPerson, Detection } from './types';
 
 export interface StartDetectionOptions {
   /** The tab's current URL (the content script passes `() => location.href`). */
@@ -164,15 +164,14 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     }
     const rulePeople = fromPage.filter((p) => p.source === 'rule');
     const people = uniquePeople([...rulePeople, ...(fromApi.length > 0 ? fromApi : fromPage)]);
-    const detection = Detection.safeParse({
+    // Every field is already sanitized and capped to the Detection schema's limits (the background validates it).
+    emit({
       helpdesk: current.adapter?.id ?? 'generic',
       ticketId: current.ticketId,
       ticketUrl: current.url.href.slice(0, 2048),
       ...(title ? { ticketTitle: title } : {}),
       people,
     });
-    if (!detection.success) return;
-    emit(detection.data);
     const confident = people.some((p) => p.email && p.source !== 'generic');
     if (confident) stopWatching();
   };

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HelpdeskAdapter } from '../adapter';
 import { safeQuery, textOf } from '../dom';
 import { person, uniquePeople } from '../person';
 import { getJson, id, idFromPath, labelledPeople } from './shared';
 
-const Contact = z.object({ id: id.optional(), name: z.string().nullish(), email: z.string().nullish() });
-const Ticket = z.object({ id, subject: z.string().nullish(), requester_id: id, requester: Contact.optional() });
-const Me = z.object({ contact: z.object({ email: z.string().nullish() }) });
+const Contact = z.object({ id: z.optional(id), name: z.nullish(z.string()), email: z.nullish(z.string()) });
+const Ticket = z.object({ id, subject: z.nullish(z.string()), requester_id: id, requester: z.optional(Contact) });
+const Me = z.object({ contact: z.object({ email: z.nullish(z.string()) }) });
 
 export const freshdesk: HelpdeskAdapter = {
   id: 'freshdesk',

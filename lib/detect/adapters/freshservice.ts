@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HelpdeskAdapter } from '../adapter';
 import { safeQuery, textOf } from '../dom';
 import { person, uniquePeople } from '../person';
 import { getJson, id, idFromPath, labelledPeople } from './shared';
 
-const Requester = z.object({ id: id.optional(), name: z.string().nullish(), email: z.string().nullish() });
+const Requester = z.object({ id: z.optional(id), name: z.nullish(z.string()), email: z.nullish(z.string()) });
 const TicketAnswer = z.object({
-  ticket: z.object({ id, subject: z.string().nullish(), requester_id: id, requested_for_id: id.nullish(), requester: Requester.optional() }),
+  ticket: z.object({ id, subject: z.nullish(z.string()), requester_id: id, requested_for_id: z.nullish(id), requester: z.optional(Requester) }),
 });
 // GET /api/v2/requesters/{id}
 const RequesterAnswer = z.object({
-  requester: z.object({ id, first_name: z.string().nullish(), last_name: z.string().nullish(), primary_email: z.string().nullish() }),
+  requester: z.object({ id, first_name: z.nullish(z.string()), last_name: z.nullish(z.string()), primary_email: z.nullish(z.string()) }),
 });
-const AgentAnswer = z.object({ agent: z.object({ email: z.string().nullish() }) });
+const AgentAnswer = z.object({ agent: z.object({ email: z.nullish(z.string()) }) });
 
 export const freshservice: HelpdeskAdapter = {
   id: 'freshservice',

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HelpdeskAdapter } from '../adapter';
 import { safeQuery, textOf } from '../dom';
 import { person, uniquePeople } from '../person';
 import { getJson, id, idFromPath, labelledPeople } from './shared';
 
 // Ticket object of Gorgias' REST API (developers.gorgias.com "Retrieve a ticket").
-const Ticket = z.object({ id, subject: z.string().nullish(), customer: z.object({ email: z.string().nullish(), name: z.string().nullish() }).nullish() });
+const Ticket = z.object({ id, subject: z.nullish(z.string()), customer: z.nullish(z.object({ email: z.nullish(z.string()), name: z.nullish(z.string()) })) });
 
 export const gorgias: HelpdeskAdapter = {
   id: 'gorgias',

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HelpdeskAdapter } from '../adapter';
 import { safeQuery, textOf } from '../dom';
 import { person, uniquePeople } from '../person';
 import { getJson, labelledPeople } from './shared';
 
 const CONVERSATION = /^\/a\/inbox\/([a-z0-9]{1,40})\/.*\/conversation\/(\d{1,20})(?:\/|$)/;
-const Conversation = z.object({ user_summary: z.object({ email: z.string().nullish(), name: z.string().nullish() }) });
-const Admin = z.object({ email: z.string().nullish() });
+const Conversation = z.object({ user_summary: z.object({ email: z.nullish(z.string()), name: z.nullish(z.string()) }) });
+const Admin = z.object({ email: z.nullish(z.string()) });
 
 const appId = (url: URL) => CONVERSATION.exec(url.pathname)?.[1] ?? null;
 

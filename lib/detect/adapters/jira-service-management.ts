@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HelpdeskAdapter } from '../adapter';
 import { safeQuery, textOf } from '../dom';
 import { person, uniquePeople } from '../person';
@@ -6,9 +6,9 @@ import { getJson } from './shared';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,20}-\d{1,9}$/;
 // emailAddress is null when the user's privacy settings hide it.
-const User = z.object({ accountId: z.string().optional(), displayName: z.string().nullish(), emailAddress: z.string().nullish() });
+const User = z.object({ accountId: z.optional(z.string()), displayName: z.nullish(z.string()), emailAddress: z.nullish(z.string()) });
 const Request = z.object({ issueKey: z.string(), reporter: User });
-const Issue = z.object({ key: z.string(), fields: z.object({ reporter: User.nullish(), creator: User.nullish(), summary: z.string().nullish() }) });
+const Issue = z.object({ key: z.string(), fields: z.object({ reporter: z.nullish(User), creator: z.nullish(User), summary: z.nullish(z.string()) }) });
 
 const sameUser = (a: z.infer<typeof User>, b: z.infer<typeof User>) => !!a.accountId && a.accountId === b.accountId;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HelpdeskAdapter } from '../adapter';
 import { frameDocument, safeQuery, valueOf } from '../dom';
 import { person, uniquePeople } from '../person';

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini is tree-shakable: API validation adds a few KB to the content script instead of all of zod.
+import * as z from 'zod/mini';
 import type { ApiContext } from '../adapter';
 import { detectGeneric } from '../generic';
 import type { DetectedPerson } from '../types';
@@ -11,7 +12,7 @@ export function labelledPeople(root: Document | Element, nodeBudget = 8000): Det
 }
 
 /** Fetches and validates one API answer; null when the request fails or the shape is not the expected one. */
-export async function getJson<T>(ctx: Pick<ApiContext, 'fetchJson'>, path: string, schema: z.ZodType<T>, headers?: Record<string, string>): Promise<T | null> {
+export async function getJson<T>(ctx: Pick<ApiContext, 'fetchJson'>, path: string, schema: z.ZodMiniType<T>, headers?: Record<string, string>): Promise<T | null> {
   try {
     const parsed = schema.safeParse(await ctx.fetchJson(path, headers ? { headers } : undefined));
     return parsed.success ? parsed.data : null;
@@ -31,4 +32,5 @@ export function numericParam(url: URL, name: string): string | null {
   return value && /^\d{1,12}$/.test(value) ? value : null;
 }
 
-export const id = z.union([z.number().int(), z.string().max(64)]).transform(String);
+/** An API id, numeric or string, as a string. */
+export const id = z.pipe(z.union([z.int(), z.string().check(z.maxLength(64))]), z.transform(String));

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HelpdeskAdapter } from '../adapter';
 import { safeQuery, safeQueryAll, textOf } from '../dom';
 import { person, uniquePeople } from '../person';
 import { emailsIn } from '../text';
 import { getJson, id } from './shared';
 
-const Ticket = z.object({ id, title: z.string().nullish(), customer_id: id });
-const User = z.object({ id, email: z.string().nullish(), firstname: z.string().nullish(), lastname: z.string().nullish() });
+const Ticket = z.object({ id, title: z.nullish(z.string()), customer_id: id });
+const User = z.object({ id, email: z.nullish(z.string()), firstname: z.nullish(z.string()), lastname: z.nullish(z.string()) });
 
 export const zammad: HelpdeskAdapter = {
   id: 'zammad',

@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HelpdeskAdapter } from '../adapter';
 import { cssString, safeQuery, textOf } from '../dom';
 import { person, uniquePeople } from '../person';
 import { getJson, id, idFromPath } from './shared';
 
-const User = z.object({ id, name: z.string().nullish(), email: z.string().nullish() });
+const User = z.object({ id, name: z.nullish(z.string()), email: z.nullish(z.string()) });
 const TicketWithUsers = z.object({
-  ticket: z.object({ id, subject: z.string().nullish(), requester_id: id, submitter_id: id.nullish() }),
-  users: z.array(User).optional(),
+  ticket: z.object({ id, subject: z.nullish(z.string()), requester_id: id, submitter_id: z.nullish(id) }),
+  users: z.optional(z.array(User)),
 });
 const UserAnswer = z.object({ user: User });
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { applyCustomRules, CustomRule, rulesFor } from '@/lib/detect/custom-rules';
+import { applyCustomRules, rulesFor } from '@/lib/detect/custom-rules';
+import { CustomRule } from '@/lib/detect/custom-rule-schema';
 import { urlMatchesPattern } from '@/lib/detect/url-pattern';
 import { parsePage } from './load-fixture';
 

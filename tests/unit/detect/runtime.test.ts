@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FetchJson } from '@/lib/detect/adapter';
-import { CustomRule } from '@/lib/detect/custom-rules';
+import { CustomRule } from '@/lib/detect/custom-rule-schema';
 import { startDetection, type StartDetectionOptions } from '@/lib/detect/runtime';
 import { Detection } from '@/lib/detect/types';
 import { AGENT_EMAIL, failingApi, fixtureApi, fixtureJson, loadFixture, parsePage } from './load-fixture';
