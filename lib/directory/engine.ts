@@ -52,6 +52,8 @@ export interface PhaseSpec<T> {
   nextTarget?: (after: string | null) => Promise<string | null>;
   /** How many targets the phase walks, counted when it starts. */
   countTargets?: () => Promise<number>;
+  /** System Log polling queries always carry a next link; an empty page means caught up. */
+  endsOnEmptyPage?: boolean;
   /** Per-target listings of something deleted meanwhile (404) count as empty instead of failing the sync. */
   missingIsEmpty?: boolean;
   /** Queues puts and deletes on `tx`. It may await requests of `tx`, nothing else, or the transaction commits early. */
@@ -165,7 +167,7 @@ export async function runPhase<T>(ctx: RunContext, spec: PhaseSpec<T>, nextPhase
     const target = ctx.cp.target;
     const request = ctx.cp.next === null ? spec.request(target) : { path: ctx.cp.next };
     const page = await fetchPage(ctx, spec, request);
-    const lastPage = page.next === null;
+    const lastPage = page.next === null || (spec.endsOnEmptyPage === true && page.items.length === 0);
     let following: Partial<SyncCheckpoint> = { next: page.next };
     if (lastPage) {
       const after = spec.nextTarget ? await spec.nextTarget(target) : null;

@@ -7,6 +7,7 @@ import type { SyncCheckpoint } from './state';
 
 /** System Log events that change the directory in ways the lastUpdated filters do not show. */
 export const DIRECTORY_EVENT_TYPES = [
+  'user.lifecycle.delete.initiated',
   'user.lifecycle.delete.completed',
   'group.lifecycle.delete',
   'group.user_membership.remove',
@@ -208,7 +209,9 @@ function targetOf(event: LogEvent, types: readonly string[]): string | null {
 }
 
 /**
- * Deletions and app assignment changes from the System Log (bounded by since/until, so pages end).
+ * Deletions and app assignment changes from the System Log since the watermark. The query has no
+ * `until`: events Okta stamped after this machine's clock (skew) are still read, and the listing
+ * ends on the first empty page.
  * Group membership removals are applied only for groups that are not re-listed in this run: a
  * re-listed group is already exact, and replaying an older removal on it could undo a later add.
  */
@@ -217,11 +220,11 @@ export function logEventsPhase(ctx: RunContext): PhaseSpec<LogEvent> {
     phase: 'logs',
     stores: ['users', 'groups', 'memberships', 'assignments'],
     schema: LogEvent,
+    endsOnEmptyPage: true,
     request: () => ({
       path: '/api/v1/logs',
       searchParams: {
         since: ctx.cp.since ?? '',
-        until: ctx.cp.until ?? '',
         sortOrder: 'ASCENDING',
         limit: PAGE_LIMITS.logs,
         filter: DIRECTORY_EVENT_TYPES.map((type) => `eventType eq "${type}"`).join(' or '),
@@ -236,6 +239,8 @@ export function logEventsPhase(ctx: RunContext): PhaseSpec<LogEvent> {
         const userId = targetOf(event, ['User', 'AppUser']);
         const groupId = targetOf(event, ['UserGroup']);
         switch (event.eventType) {
+          // Deletion runs asynchronously in Okta; either event means the user is leaving the directory.
+          case 'user.lifecycle.delete.initiated':
           case 'user.lifecycle.delete.completed':
             if (!userId) continue;
             await removeUser(tx, generation, userId, true);

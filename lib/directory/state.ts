@@ -22,9 +22,8 @@ export interface SyncCheckpoint {
   /** Full: the generation being written. Incremental: the published generation being updated. */
   generation: number;
   startedAt: string;
-  /** Incremental: changes after `since` and up to `until` are fetched. */
+  /** Incremental: changes after `since` are fetched. The next `since` derives from `startedAt`. */
   since: string | null;
-  until: string | null;
   phase: SyncPhase;
   /** The next page of the current listing, verbatim; null before the first page. */
   next: string | null;

@@ -134,14 +134,14 @@ async function startCheckpoint(db: DirectoryDb, kind: SyncKind, now: number): Pr
   };
   if (kind === 'incremental') {
     const since = (await readState<string>(db, STATE_KEYS.watermark)) ?? new Date(0).toISOString();
-    return { ...base, generation: published, since, until: new Date(now).toISOString() };
+    return { ...base, generation: published, since };
   }
   // Leftovers of generations that never finished go first, so the new one starts empty.
   await discardNewerThan(db, published);
   const counter = (await readState<number>(db, STATE_KEYS.generationCounter)) ?? 0;
   const generation = Math.max(counter, published) + 1;
   await db.put('syncState', generation, STATE_KEYS.generationCounter);
-  return { ...base, generation, since: null, until: null };
+  return { ...base, generation, since: null };
 }
 
 /**
@@ -155,7 +155,6 @@ async function publish(ctx: RunContext): Promise<SyncProgress> {
   const at = new Date(now).toISOString();
   const progress = ctx.progress.snapshot(cp, 'succeeded');
   const success: SyncSuccess = { kind: cp.kind, runId: cp.runId, at, counts: cp.counts };
-  const watermarkFrom = cp.kind === 'full' ? Date.parse(cp.startedAt) : Date.parse(cp.until ?? cp.startedAt);
   const tx = ctx.db.transaction('syncState', 'readwrite');
   const lease = (await tx.store.get(STATE_KEYS.lease)) as SyncLease | undefined;
   if (lease?.owner !== ctx.owner) {
@@ -169,7 +168,7 @@ async function publish(ctx: RunContext): Promise<SyncProgress> {
     state.put(published, STATE_KEYS.published);
     state.put(success, STATE_KEYS.lastFullSuccess);
   }
-  state.put(new Date(watermarkFrom - WATERMARK_OVERLAP_MS).toISOString(), STATE_KEYS.watermark);
+  state.put(new Date(Date.parse(cp.startedAt) - WATERMARK_OVERLAP_MS).toISOString(), STATE_KEYS.watermark);
   state.put(success, STATE_KEYS.lastSuccess);
   state.put(progress, STATE_KEYS.progress);
   state.delete(STATE_KEYS.lastError);
