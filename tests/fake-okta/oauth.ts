@@ -17,6 +17,8 @@ export const OKTA_SCOPES = [
   'okta.logs.read',
   'okta.schemas.read',
   'okta.schemas.manage',
+  'okta.roles.read',
+  'okta.roles.manage',
 ] as const;
 const OTHER_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 

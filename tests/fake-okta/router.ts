@@ -12,7 +12,7 @@ export interface RouteContext {
   body: unknown;
 }
 
-export type Scope = 'okta.users' | 'okta.groups' | 'okta.apps' | 'okta.logs' | 'okta.schemas';
+export type Scope = 'okta.users' | 'okta.groups' | 'okta.apps' | 'okta.logs' | 'okta.schemas' | 'okta.roles';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -182,6 +182,24 @@ function listUserGroups({ org, params, baseUrl }: RouteContext): Reply {
   return json(org.groupsOf(user.id).map((g) => groupJson(baseUrl, g)));
 }
 
+/** The token's admin is a Super Administrator; every other user holds no admin role. */
+function listRoles({ org, params, baseUrl }: RouteContext): Reply {
+  const user = org.requireUser(params.id as string);
+  if (user.id !== org.adminId) return json([]);
+  return json([
+    {
+      id: 'ra1superadminfake001',
+      label: 'Super Administrator',
+      type: 'SUPER_ADMIN',
+      status: 'ACTIVE',
+      created: user.created,
+      lastUpdated: user.created,
+      assignmentType: 'USER',
+      _links: { assignee: { href: `${baseUrl}/api/v1/users/${user.id}` } },
+    },
+  ]);
+}
+
 function listAppLinks({ org, params, baseUrl }: RouteContext): Reply {
   const user = org.requireUser(params.id as string);
   const links = org.appsOf(user.id).flatMap((app, i) => {
@@ -243,4 +261,5 @@ export const userRoutes: Route[] = [
   },
   { method: 'GET', path: '/users/:id/groups', scope: 'okta.users', handle: listUserGroups },
   { method: 'GET', path: '/users/:id/appLinks', scope: 'okta.users', handle: listAppLinks },
+  { method: 'GET', path: '/users/:id/roles', scope: 'okta.roles', handle: listRoles },
 ];

@@ -134,6 +134,8 @@ describe('user lifecycle state machine', () => {
     const user = userIn('ACTIVE');
     expect((await api(okta, 'GET', `/api/v1/users/${encodeURIComponent(user.profile.login)}`)).body.id).toBe(user.id);
     expect((await api(okta, 'GET', '/api/v1/users/me')).body.id).toBe(okta.org.adminId);
+    expect((await api(okta, 'GET', `/api/v1/users/${okta.org.adminId}/roles`)).body.map((r: { type: string }) => r.type)).toEqual(['SUPER_ADMIN']);
+    expect((await api(okta, 'GET', `/api/v1/users/${user.id}/roles`)).body).toEqual([]);
   });
 });
 
