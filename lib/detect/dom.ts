@@ -88,14 +88,3 @@ export function nestedRoots(doc: Document, maxElements = 5000, maxDepth = 3): (D
   visit(doc, 0);
   return roots;
 }
-
-/** First match of `selector` in `doc`, then in its open shadow roots and same-origin iframes. */
-export function deepQuery(doc: Document, selector: string): Element | null {
-  const direct = safeQuery(doc, selector);
-  if (direct) return direct;
-  for (const root of nestedRoots(doc)) {
-    const found = safeQuery(root, selector);
-    if (found) return found;
-  }
-  return null;
-}

@@ -57,7 +57,7 @@ interface Run {
 }
 
 /** Ticket-looking id on a page no adapter knows: an `id`-like query parameter or a numeric/key last path segment. */
-export function genericTicketId(url: URL): string | null {
+function genericTicketId(url: URL): string | null {
   for (const name of ['id', 'ticket', 'ticketId', 'ticket_id', 'number', 'sys_id', 'key']) {
     const value = url.searchParams.get(name);
     if (value && /^[A-Za-z0-9_-]{1,64}$/.test(value)) return value;

@@ -26,7 +26,7 @@ const DEFAULT_FIELDS: [string, PersonRole][] = [['caller_id', 'caller'], ['reque
 const fieldsFor = (table: string) => PERSON_FIELDS[table] ?? DEFAULT_FIELDS;
 
 /** Table and sys_id from a classic form URL, `nav_to.do?uri=`, Next Experience or a Workspace record URL. */
-export function serviceNowRecord(url: URL, depth = 0): RecordRef | null {
+function serviceNowRecord(url: URL, depth = 0): RecordRef | null {
   const workspace = /\/record\/([a-z][a-z0-9_]{1,79})\/([0-9a-f]{32})(?:\/|$)/.exec(url.pathname);
   if (workspace) return { table: workspace[1]!, sysId: workspace[2]! };
   if (depth > 1) return null;
@@ -45,7 +45,7 @@ export function serviceNowRecord(url: URL, depth = 0): RecordRef | null {
 }
 
 /** The classic form's document: `gsft_main` in UI16 or inside the Next Experience shell's shadow root, else the page. */
-export function serviceNowFormDocument(doc: Document): Document {
+function serviceNowFormDocument(doc: Document): Document {
   const frame =
     doc.getElementById('gsft_main') ??
     safeQuery(doc, '[component-id]')?.shadowRoot?.querySelector('#gsft_main');

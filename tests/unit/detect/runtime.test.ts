@@ -4,7 +4,35 @@ import type { FetchJson } from '@/lib/detect/adapter';
 import { CustomRule } from '@/lib/detect/custom-rule-schema';
 import { startDetection, type StartDetectionOptions } from '@/lib/detect/runtime';
 import { Detection } from '@/lib/detect/types';
+import { HELPDESK_FIXTURES } from '../../fixtures/helpdesks/manifest';
 import { AGENT_EMAIL, failingApi, fixtureApi, fixtureJson, loadFixture, parsePage } from './load-fixture';
+
+/** The affected user each fixture page is about (API answers included where the helpdesk has them). */
+const AFFECTED_USER: Record<string, string> = {
+  'zendesk/ticket-two-panes.html': 'grace.hansen@example.com',
+  'freshdesk/ticket.html': 'priya.patel@example.com',
+  'freshservice/ticket.html': 'felix.bauer@example.com',
+  'jira-service-management/issue.html': 'hana.suzuki@example.com',
+  'servicenow/nav-to-incident.html': 'nadia.novak@example.com',
+  'servicenow/workspace-ritm.html': 'kofi.okafor@example.com',
+  'sysaid/sredit.html': 'ines.costa@example.com',
+  'helpscout/conversation.html': 'yara.ahmed@example.com',
+  'intercom/conversation.html': 'zoe.wang@example.com',
+  'front/conversation.html': 'omar.garcia@example.com',
+  'zoho-desk/ticket.html': 'maya.kowalski@example.com',
+  'hubspot/ticket.html': 'rafael.pereira@example.com',
+  'gorgias/ticket.html': 'elif.yilmaz@example.com',
+  'kayako/conversation.html': 'chloe.martin@example.com',
+  'osticket/ticket-view.html': 'diego.torres@example.com',
+  'glpi/ticket-form.html': 'lucia.santos@example.com',
+  'zammad/ticket-zoom.html': 'leila.becker@example.com',
+  'request-tracker/display.html': 'kai.nakamura@example.com',
+  'freescout/conversation.html': 'mohammed.ahmed@example.com',
+  'uvdesk/ticket-view.html': 'fatima.kaur@example.com',
+  'generic/unknown-helpdesk.html': 'ivan.petrov@example.com',
+  'generic/form-labels.html': 'wei.zhang@example.com',
+  'generic/hostile-names.html': 'eve.evil@example.com',
+};
 
 const controllers: AbortController[] = [];
 afterEach(() => {
@@ -44,6 +72,17 @@ function deferred<T>() {
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
 }
+
+describe.each(HELPDESK_FIXTURES)('detection runtime on $page', ({ page }) => {
+  it('reports the affected user first and never the agent, who is also on the page', async () => {
+    const { fixture, doc } = loadFixture(page);
+    expect(doc.documentElement.innerHTML.includes(AGENT_EMAIL) || !!fixture.frames).toBe(true);
+    const { seen, last } = start(doc, fixture.url, { fetchJson: fixtureApi(fixture) });
+    await vi.waitFor(() => expect(last()?.people[0]?.email).toBe(AFFECTED_USER[page]));
+    expect(last()?.helpdesk).toBe(fixture.helpdesk);
+    expect(seen.flatMap(emails)).not.toContain(AGENT_EMAIL);
+  });
+});
 
 describe('detection runtime', () => {
   it('reports the API requester of the active Zendesk ticket and drops the agent', async () => {
