@@ -17,6 +17,7 @@ import { OAuthServer, scopeAllows } from './oauth';
 import { FakeOrg } from './org';
 import { bucketFor, rateHeaders, RateLimiter, type Bucket } from './rate-limit';
 import type { Reply } from './reply';
+import { errorReply, faultSpecFromBody, parseJson, readBody, send, setCors, sleep } from './http';
 import { mutate, snapshot, type MutateRequest } from './routes/admin';
 import { appRoutes } from './routes/apps';
 import { groupRoutes } from './routes/groups';
@@ -79,71 +80,7 @@ export interface FakeOkta {
 }
 
 const ROUTES: Route[] = [...userRoutes, ...groupRoutes, ...appRoutes, ...logRoutes, ...metaRoutes];
-const MAX_BODY = 1_000_000;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) reject(new OktaApiError(413, 'E0000003', 'The request body was not well-formed.', ['The body is too large.']));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw oktaErrors.malformedBody();
-  }
-}
-
-function setCors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
-  res.setHeader('Vary', 'Origin');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept, X-Okta-User-Agent-Extended, X-Requested-With');
-  res.setHeader(
-    'Access-Control-Expose-Headers',
-    'Link, Date, X-Okta-Request-Id, X-Rate-Limit-Limit, X-Rate-Limit-Remaining, X-Rate-Limit-Reset, WWW-Authenticate',
-  );
-  res.setHeader('Access-Control-Max-Age', '600');
-}
-
-function send(res: ServerResponse, reply: Reply, truncate = false): void {
-  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-  res.setHeader('Content-Type', 'application/json');
-  if (reply.body === undefined) {
-    res.writeHead(reply.status).end();
-    return;
-  }
-  const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status).end(truncate ? text.slice(0, Math.floor(text.length / 2)) : text);
-}
-
-/**
- * `POST /__admin/faults` takes `{ "spec": "5xx=0.1,reset=0.05" }` or the same entries as an object,
- * `{ "5xx": 0.1, "revoke-after": 500 }`; either replaces the current faults.
- */
-function faultSpecFromBody(body: unknown): string {
-  if (typeof body !== 'object' || body === null) return '';
-  const { spec, ...entries } = body as Record<string, unknown>;
-  if (typeof spec === 'string') return spec;
-  return Object.entries(entries)
-    .map(([kind, value]) => `${kind}=${String(value)}`)
-    .join(',');
-}
-
-const errorReply = (error: OktaApiError): Reply => ({ status: error.status, body: error.body(), headers: error.headers });
 
 export async function startFakeOkta(options: FakeOktaOptions = {}): Promise<FakeOkta> {
   const seed = options.seed ?? 1;
