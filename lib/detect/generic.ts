@@ -1,4 +1,4 @@
-import { textOf, valueOf } from './dom';
+import { frameDocument, textOf, valueOf } from './dom';
 import { labelMeaning, MAX_LABEL_LENGTH } from './labels';
 import { person, uniquePeople } from './person';
 import { emailsIn, MAX_NAME, parseNameAndEmail } from './text';
@@ -127,10 +127,8 @@ export function detectGeneric(root: Document | Element | ShadowRoot, options: Ge
       }
       visitAttributes(el);
       if (el.shadowRoot) pending.push(el.shadowRoot);
-      if (el.tagName === 'IFRAME') {
-        const inner = sameOriginFrame(el);
-        if (inner) pending.push(inner);
-      }
+      const inner = frameDocument(el);
+      if (inner) pending.push(inner);
       node = walker.nextNode();
     }
   }
@@ -200,7 +198,8 @@ function holdsAnotherLabel(el: Element): boolean {
 /** Email(s) and a name from a small value element: its text, value and email-bearing attributes. */
 function readPersonFrom(el: Element): { email?: string; name?: string }[] {
   const text = textOf(el, 500);
-  if (text === undefined && (el.textContent?.length ?? 0) > 2000) return [];
+  // textOf gives undefined for empty and for too large elements; a large one is not a field value.
+  if (text === undefined && hasText(el)) return [];
   const pieces = [text ?? '', valueOf(el) ?? ''];
   const inner = [el, ...Array.from(el.querySelectorAll('a[href^="mailto:" i], [title*="@"], [aria-label*="@"], input, option[selected]')).slice(0, 10)];
   for (const item of inner) {
@@ -218,19 +217,17 @@ function readPersonFrom(el: Element): { email?: string; name?: string }[] {
   return emails.map((email, i) => ({ email, name: i === 0 ? plainName : undefined }));
 }
 
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim() !== '') return true;
+  return false;
+}
+
 function nextOutside(walker: TreeWalker): Node | null {
   while (!walker.nextSibling()) {
     if (!walker.parentNode()) return null;
   }
   return walker.currentNode;
-}
-
-function sameOriginFrame(el: Element): Document | null {
-  try {
-    return (el as HTMLIFrameElement).contentDocument ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function decodeSafely(value: string): string {
