@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Credential } from '@/lib/settings/secrets';
 
 /** Scopes Deskside asks for. Reads are implied by the manage scopes; offline_access gives a refresh token. */
-export const OAUTH_SCOPES = ['okta.users.manage', 'okta.groups.manage', 'okta.apps.manage', 'okta.logs.read', 'offline_access'];
+export const OAUTH_SCOPES = ['okta.users.manage', 'okta.groups.manage', 'okta.apps.manage', 'okta.logs.read', 'okta.schemas.read', 'offline_access'];
 
 const TokenAnswer = z.object({
   access_token: z.string().min(1),

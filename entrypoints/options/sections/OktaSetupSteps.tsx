@@ -9,7 +9,7 @@ export default function OktaSetupSteps({ redirectUri }: { redirectUri: string })
         <li>Grant type: Authorization Code (PKCE is required for single-page apps) and Refresh Token.</li>
         <li>Sign-in redirect URI: <span class="code">{redirectUri}</span></li>
         <li>Assignments: the helpdesk agents who will use Deskside.</li>
-        <li>Okta API Scopes tab: grant okta.users.manage, okta.groups.manage, okta.apps.manage and okta.logs.read.</li>
+        <li>Okta API Scopes tab: grant okta.users.manage, okta.groups.manage, okta.apps.manage, okta.logs.read and okta.schemas.read.</li>
         <li>Give the agents an admin role that allows these actions (for example Help Desk Administrator plus Group Membership Administrator).</li>
         <li>Copy the client id into the Client id field above, then Test connection.</li>
       </ol>
