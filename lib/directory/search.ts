@@ -1,18 +1,30 @@
-import type { DirectoryDb } from './db';
+import type { IDBPObjectStore } from 'idb';
+import type { DirectoryDb, DirectorySchema } from './db';
 import type { AppRecord, GroupRecord, UserRecord } from './records';
 import { STATE_KEYS, type PublishedGeneration } from './state';
 import { generationToken, normalizeText, wordsOf } from './tokens';
 
 export const SEARCH_RESULT_LIMIT = 20;
-/** Index entries read per query: enough to rank the top 20, small enough to stay in a few ms at 100k users. */
-const SCAN_LIMIT = 120;
-const MULTI_TERM_SCAN_LIMIT = 400;
+/** Records read for a one-word query: the index orders whole-word matches first, so these hold the best 20. */
+const SINGLE_TERM_SCAN = 60;
+/** Keys read per word of a longer query, intersected before any record is read. */
+const KEY_SCAN_LIMIT = 600;
+/** Shorter words match too much to narrow anything; they only filter the candidates. */
+const MIN_NARROWING_LENGTH = 2;
+const MULTI_TERM_CANDIDATES = 40;
+/** Groups and apps are few; one bounded read ranks them. */
+const NAMED_SCAN_LIMIT = 400;
 
-/** Query words: an address-like word stays whole (it matches the whole email or login), others split like names. */
+/** "jane.doe", "jane.doe@ex": matched whole against the email/login tokens. */
+function isAddressLike(word: string): boolean {
+  return word.includes('@') || /[\p{L}\p{N}][._+][\p{L}\p{N}]/u.test(word);
+}
+
+/** Query words: an address-like word stays whole (it matches emails and logins), others split like names. */
 function queryTerms(query: string): string[] {
   return normalizeText(query)
     .split(/\s+/)
-    .flatMap((word) => (word.includes('@') ? [word] : wordsOf(word)))
+    .flatMap((word) => (isAddressLike(word) ? [word] : wordsOf(word)))
     .filter((term) => term.length > 0);
 }
 
@@ -23,6 +35,23 @@ function prefixRange(generation: number, term: string): IDBKeyRange {
 
 function longest(terms: string[]): string {
   return terms.reduce((best, term) => (term.length > best.length ? term : best));
+}
+
+type UsersStore = IDBPObjectStore<DirectorySchema, ('syncState' | 'users')[], 'users', 'readonly'>;
+
+/**
+ * Candidates for several words: the user keys under each word's prefix (keys only, cheap), the
+ * intersection of their ids, then at most MULTI_TERM_CANDIDATES records. The caller checks every word.
+ */
+async function candidatesForWords(users: UsersStore, generation: number, terms: string[]): Promise<UserRecord[]> {
+  const tokens = users.index('tokens');
+  const narrowing = terms.filter((term) => term.length >= MIN_NARROWING_LENGTH);
+  const keyLists = await Promise.all((narrowing.length > 0 ? narrowing : [longest(terms)]).map((term) => tokens.getAllKeys(prefixRange(generation, term), KEY_SCAN_LIMIT)));
+  const idSets = keyLists.map((keys) => new Set(keys.map((key) => (key as [number, string])[1]))).sort((a, b) => a.size - b.size);
+  const [narrowest, ...others] = idSets;
+  const ids = [...(narrowest ?? [])].filter((id) => others.every((set) => set.has(id))).slice(0, MULTI_TERM_CANDIDATES);
+  const records = await Promise.all(ids.map((id) => users.get([generation, id])));
+  return records.filter((record): record is UserRecord => record !== undefined);
 }
 
 function strippedTokens(tokens: string[], generation: number): string[] {
@@ -60,7 +89,9 @@ export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH
   const [byEmail, byLogin, scanned] = await Promise.all([
     users.index('email').getAll([generation, whole], limit),
     users.index('login').getAll([generation, whole], limit),
-    users.index('tokens').getAll(prefixRange(generation, longest(terms)), terms.length > 1 ? MULTI_TERM_SCAN_LIMIT : SCAN_LIMIT),
+    terms.length === 1
+      ? users.index('tokens').getAll(prefixRange(generation, terms[0] ?? ''), SINGLE_TERM_SCAN)
+      : candidatesForWords(users, generation, terms),
   ]);
   const candidates = new Map<string, UserRecord>();
   for (const user of [...byEmail, ...byLogin]) candidates.set(user.id, user);
@@ -98,7 +129,7 @@ async function searchNamed<S extends 'groups' | 'apps'>(
   if (terms.length === 0) return [];
   const tx = db.transaction(['syncState', store]);
   const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
-  const rows = (await tx.objectStore(store).index('tokens').getAll(prefixRange(generation, longest(terms)), MULTI_TERM_SCAN_LIMIT)) as Row[];
+  const rows = (await tx.objectStore(store).index('tokens').getAll(prefixRange(generation, longest(terms)), NAMED_SCAN_LIMIT)) as Row[];
   const unique = new Map<string, Row>();
   for (const row of rows) {
     const tokens = strippedTokens(row.tokens, generation);

@@ -58,6 +58,13 @@ describe('search', () => {
     expect(names(await searchUsers(db, 'émilia'))).toEqual(['Emilia Clarke']);
   });
 
+  it('finds a rare combination of words among many users sharing one of them', async () => {
+    const smiths = Array.from({ length: 300 }, (_, i) => ({ firstName: `Sam${i}`, lastName: 'Smith' }));
+    const { db } = await directoryWith([...smiths, { firstName: 'Zoe', lastName: 'Smith' }, { firstName: 'Zoe', lastName: 'Adams' }]);
+    expect(names(await searchUsers(db, 'smith zoe'))).toEqual(['Zoe Smith']);
+    expect(names(await searchUsers(db, 'zo sm'))).toEqual(['Zoe Smith']);
+  });
+
   it('only sees the published generation', async () => {
     const { db, org } = await directoryWith([{ firstName: 'Olga', lastName: 'Petrova' }]);
     org.beforeRequest = async (_request, index) => {
