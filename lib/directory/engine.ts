@@ -4,7 +4,7 @@ import type { DirectoryDb, DirectorySchema, DirectoryStore } from './db';
 import type { DirectoryDataStore } from './generations';
 import { LeaseLostError, leaseFor } from './lease';
 import type { ProgressTracker } from './progress';
-import type { OktaPageSource } from './source';
+import { isNotFound, type OktaPageSource } from './source';
 import { STATE_KEYS, type SyncCheckpoint, type SyncLease, type SyncPhase, type SyncProgress } from './state';
 
 /** What a sync reads from settings (structurally the `sync` part of lib/settings). */
@@ -128,10 +128,6 @@ export function commitCheckpoint(ctx: RunContext, following: Partial<SyncCheckpo
 
 function enterPhase(phase: SyncPhase): Partial<SyncCheckpoint> {
   return { phase, next: null, target: null, targetsDone: 0, targetsTotal: null };
-}
-
-function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404;
 }
 
 async function fetchPage<T>(

@@ -1,7 +1,7 @@
 import type { IDBPObjectStore } from 'idb';
 import type { DirectoryDb, DirectorySchema } from './db';
 import type { AppRecord, GroupRecord, UserRecord } from './records';
-import { STATE_KEYS, type PublishedGeneration } from './state';
+import { publishedGenerationIn } from './state';
 import { generationToken, normalizeText, wordsOf } from './tokens';
 
 export const SEARCH_RESULT_LIMIT = 20;
@@ -84,7 +84,7 @@ export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH
   if (terms.length === 0) return [];
   const whole = normalizeText(query);
   const tx = db.transaction(['syncState', 'users']);
-  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const generation = await publishedGenerationIn(tx.objectStore('syncState'));
   const users = tx.objectStore('users');
   const [byEmail, byLogin, scanned] = await Promise.all([
     users.index('email').getAll([generation, whole], limit),
@@ -112,7 +112,7 @@ export async function findUserByEmailOrLogin(db: DirectoryDb, value: string): Pr
   const key = normalizeText(value);
   if (!key) return null;
   const tx = db.transaction(['syncState', 'users']);
-  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const generation = await publishedGenerationIn(tx.objectStore('syncState'));
   const users = tx.objectStore('users');
   return (await users.index('email').get([generation, key])) ?? (await users.index('login').get([generation, key])) ?? null;
 }
@@ -128,7 +128,7 @@ async function searchNamed<S extends 'groups' | 'apps'>(
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const tx = db.transaction(['syncState', store]);
-  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const generation = await publishedGenerationIn(tx.objectStore('syncState'));
   const rows = (await tx.objectStore(store).index('tokens').getAll(prefixRange(generation, longest(terms)), NAMED_SCAN_LIMIT)) as Row[];
   const unique = new Map<string, Row>();
   for (const row of rows) {

@@ -55,3 +55,8 @@ export function recordError(error: unknown, at = new Date()): RecordedError {
 export function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
+
+/** Okta answered 404: the user, group or app asked about no longer exists. */
+export function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404;
+}

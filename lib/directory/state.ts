@@ -123,6 +123,11 @@ export async function readSyncStatus(db: DirectoryDb): Promise<SyncStatus> {
 
 /** The generation readers see; 0 before the first full sync finishes. */
 export async function readPublishedGeneration(db: DirectoryDb): Promise<number> {
-  const published = (await db.get('syncState', STATE_KEYS.published)) as PublishedGeneration | undefined;
+  return publishedGenerationIn(db.transaction('syncState').store);
+}
+
+/** The same, inside a reader's own transaction, so the pointer and the records are one snapshot. */
+export async function publishedGenerationIn(syncState: { get(key: string): Promise<unknown> }): Promise<number> {
+  const published = (await syncState.get(STATE_KEYS.published)) as PublishedGeneration | undefined;
   return published?.generation ?? 0;
 }

@@ -13,8 +13,8 @@ import {
   type GroupRecord,
   type UserRecord,
 } from './records';
-import type { OktaPageSource, PageRequestOptions } from './source';
-import { STATE_KEYS, type PublishedGeneration } from './state';
+import { isNotFound, type OktaPageSource, type PageRequestOptions } from './source';
+import { publishedGenerationIn } from './state';
 import { normalizeText } from './tokens';
 import type { z } from 'zod';
 
@@ -44,7 +44,7 @@ function byName<T>(name: (item: T) => string): (a: T, b: T) => number {
 /** The cached user with their groups and apps, read in one transaction from the published generation. */
 export async function getUserView(db: DirectoryDb, lookup: UserLookup): Promise<UserView | null> {
   const tx = db.transaction([...VIEW_STORES]);
-  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const generation = await publishedGenerationIn(tx.objectStore('syncState'));
   const users = tx.objectStore('users');
   const user =
     'id' in lookup
@@ -90,7 +90,7 @@ async function emptyIfNotFound<T>(listing: Promise<T[]>): Promise<T[]> {
   try {
     return await listing;
   } catch (error) {
-    if (typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404) return [];
+    if (isNotFound(error)) return [];
     throw error;
   }
 }
@@ -120,7 +120,7 @@ export async function refreshUser(
   const now = new Date((options.now ?? Date.now)()).toISOString();
 
   const tx = db.transaction(['syncState', 'users', 'groups', 'apps', 'memberships', 'assignments'], 'readwrite');
-  const generation = ((await tx.objectStore('syncState').get(STATE_KEYS.published)) as PublishedGeneration | undefined)?.generation ?? 0;
+  const generation = await publishedGenerationIn(tx.objectStore('syncState'));
   const key = IDBKeyRange.only([generation, userId]);
   const [oldMemberships, oldAssignments, storedGroups, storedApps] = await Promise.all([
     tx.objectStore('memberships').index('by-user').getAllKeys(key),
