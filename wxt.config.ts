@@ -20,7 +20,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     web_accessible_resources: [
       {
-        resources: ['panel.html'],
+        resources: ['panel.html', 'page-bridge.js'],
         matches: HELPDESK_HOST_PATTERNS,
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { config } from 'zod/v4/core';
 
-// Extension pages forbid eval; without this zod probes `new Function` and the CSP reports a violation.
-z.config({ jitless: true });
+// Extension pages and content scripts forbid eval; without this zod probes `new Function` and the CSP reports a violation.
+config({ jitless: true });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/channel';
 import type { ExtensionStatus } from '@/lib/messaging/views';
 
 /** The background's status (connection, identity, sync health), polled while `pollMs` is set. */

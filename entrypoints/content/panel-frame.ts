@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import { PanelLayout, DEFAULT_PANEL_LAYOUT, PANEL_COLLAPSED_WIDTH, panelLayoutItem } from '@/lib/panel-layout/layout';
+import { DEFAULT_PANEL_LAYOUT, PANEL_COLLAPSED_WIDTH, panelLayoutKey, sanitizeLayout, type PanelLayout } from '@/lib/panel-layout/layout';
 
 export interface PanelFrame {
   show(): void;
@@ -18,6 +18,8 @@ export function panelNonce(): string {
  */
 export function createPanelFrame(ctx: ContentScriptContext, nonce: string): PanelFrame {
   const host = document.createElement('deskside-panel');
+  // Detection skips anything inside this element.
+  host.setAttribute('data-deskside-host', '');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `
@@ -34,16 +36,19 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   shadow.append(style, iframe);
   host.hidden = true;
 
-  const layoutItem = panelLayoutItem(location.host);
+  const layoutKey = panelLayoutKey(location.host);
   const apply = (layout: PanelLayout) => {
     host.style.width = `${layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width}px`;
     host.toggleAttribute('data-collapsed', layout.collapsed);
   };
   apply(DEFAULT_PANEL_LAYOUT);
-  void layoutItem.getValue().then(apply);
-  const unwatch = layoutItem.watch((layout) => apply(layout ?? DEFAULT_PANEL_LAYOUT));
+  void browser.storage.local.get(layoutKey).then((stored) => apply(sanitizeLayout(stored[layoutKey] ?? DEFAULT_PANEL_LAYOUT)));
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && layoutKey in changes) apply(sanitizeLayout(changes[layoutKey]?.newValue ?? DEFAULT_PANEL_LAYOUT));
+  };
+  browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => {
-    unwatch();
+    browser.storage.onChanged.removeListener(onChanged);
     host.remove();
   });
 

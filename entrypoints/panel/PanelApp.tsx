@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Detection } from '@/lib/detect/types';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/channel';
 import { usePanelLayout } from './usePanelLayout';
 import { useTabDetection } from './useTabDetection';
 import ResizeHandle from './ResizeHandle';

@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { clampWidth, DEFAULT_PANEL_LAYOUT, panelLayoutItem, type PanelLayout } from '@/lib/panel-layout/layout';
+import { storage } from '#imports';
+import { clampWidth, DEFAULT_PANEL_LAYOUT, panelLayoutKey, sanitizeLayout, type PanelLayout } from '@/lib/panel-layout/layout';
+
+function panelLayoutItem(host: string) {
+  return storage.defineItem<PanelLayout>(`local:${panelLayoutKey(host)}`, { fallback: DEFAULT_PANEL_LAYOUT });
+}
 
 /** The panel's collapsed state and width for the helpdesk host it sits on, remembered per host. */
 export function usePanelLayout(host: string | null) {
@@ -7,8 +12,8 @@ export function usePanelLayout(host: string | null) {
   const [layout, setLayout] = useState<PanelLayout>(DEFAULT_PANEL_LAYOUT);
   useEffect(() => {
     if (!item) return;
-    void item.getValue().then(setLayout);
-    return item.watch((next) => setLayout(next ?? DEFAULT_PANEL_LAYOUT));
+    void item.getValue().then((value) => setLayout(sanitizeLayout(value)));
+    return item.watch((next) => setLayout(sanitizeLayout(next ?? DEFAULT_PANEL_LAYOUT)));
   }, [item]);
   const save = (next: PanelLayout) => {
     setLayout(next);

@@ -1,18 +1,17 @@
-/** Minimal WebExtension match-pattern test (scheme://host/path with `*` wildcards). */
+import { urlMatchesPattern } from './url-pattern';
+
+const STRICT_MATCH_PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/;
+
+/**
+ * A strict WebExtension match-pattern test for trust decisions (which pages are helpdesks):
+ * unlike custom-rule patterns, no globs, no "match everything", and `*` as scheme means http(s) only.
+ */
 export function matchesPattern(url: URL, pattern: string): boolean {
-  const m = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/.exec(pattern);
+  const m = STRICT_MATCH_PATTERN.exec(pattern);
   if (!m) return false;
-  const [, scheme, host, path] = m as unknown as [string, string, string, string];
-  const protocol = url.protocol.slice(0, -1);
-  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
-  if (host !== '*') {
-    if (host.startsWith('*.')) {
-      const base = host.slice(2);
-      if (url.hostname !== base && !url.hostname.endsWith(`.${base}`)) return false;
-    } else if (url.hostname !== host) return false;
-  }
-  const pathRegex = new RegExp(`^${path.split('*').map(escapeRegex).join('.*')}$`);
-  return pathRegex.test(url.pathname + url.search);
+  const scheme = m[1];
+  if (scheme === '*' ? url.protocol !== 'http:' && url.protocol !== 'https:' : url.protocol !== `${scheme}:`) return false;
+  return urlMatchesPattern(pattern, url);
 }
 
 export function matchesAnyPattern(url: URL, patterns: readonly string[]): boolean {
@@ -23,8 +22,4 @@ export function matchesAnyPattern(url: URL, patterns: readonly string[]): boolea
 export function originPattern(origin: string): string {
   const url = new URL(origin);
   return `${url.protocol}//${url.hostname}/*`;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,3 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { MessageSpec } from './define';
 import { coreMessages } from './messages/core';
@@ -25,7 +24,3 @@ export type ProtocolMap = {
   [K in MessageName]: MessageInput<K> extends undefined ? () => MessageOutput<K> : (data: MessageInput<K>) => MessageOutput<K>;
 };
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
-  // The library's default logger prints message bodies, which can hold an API token.
-  logger: { debug() {}, log() {}, warn: console.warn, error: console.error },
-});

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { MessageSpec } from './define';
-import { MESSAGES, onMessage, type MessageName, type MessageOutput, type ParsedInput } from './protocol';
+import { onMessage } from './channel';
+import { MESSAGES, type MessageName, type MessageOutput, type ParsedInput } from './protocol';
 import { classifySender, type SenderKind, type SenderPolicyContext } from './sender';
 
 export interface HandlerContext {

@@ -1,23 +1,27 @@
-import { storage } from '#imports';
-import { z } from 'zod';
-
 export const PANEL_MIN_WIDTH = 300;
 export const PANEL_MAX_WIDTH = 640;
 export const PANEL_COLLAPSED_WIDTH = 40;
 
-export const PanelLayout = z.object({
-  collapsed: z.boolean(),
-  width: z.number().min(PANEL_MIN_WIDTH).max(PANEL_MAX_WIDTH),
-});
-export type PanelLayout = z.infer<typeof PanelLayout>;
+export interface PanelLayout {
+  collapsed: boolean;
+  width: number;
+}
 
 export const DEFAULT_PANEL_LAYOUT: PanelLayout = { collapsed: false, width: 360 };
 
-/** The panel's layout, remembered per helpdesk host. The panel writes it; the content script applies it. */
-export function panelLayoutItem(host: string) {
-  return storage.defineItem<PanelLayout>(`local:panelLayout:${host}`, { fallback: DEFAULT_PANEL_LAYOUT });
+/** The storage.local key of the panel's layout for a helpdesk host. The panel writes it; the content script applies it. */
+export function panelLayoutKey(host: string): string {
+  return `panelLayout:${host}`;
 }
 
+
 export function clampWidth(width: number): number {
-  return Math.round(Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, width)));
+  const finite = Number.isFinite(width) ? width : DEFAULT_PANEL_LAYOUT.width;
+  return Math.round(Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, finite)));
+}
+
+/** A stored layout made safe to apply: booleans and a clamped width, whatever was written. */
+export function sanitizeLayout(value: unknown): PanelLayout {
+  const raw = (value ?? {}) as Partial<PanelLayout>;
+  return { collapsed: raw.collapsed === true, width: clampWidth(Number(raw.width)) };
 }

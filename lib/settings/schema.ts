@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomRule } from '@/lib/detect/custom-rule-schema';
 
 export const USER_STATUSES = [
   'ACTIVE',
@@ -50,12 +51,8 @@ export const SelfHostedHelpdesk = z.object({
 });
 export type SelfHostedHelpdesk = z.infer<typeof SelfHostedHelpdesk>;
 
-export const CustomRuleSetting = z.object({
+export const CustomRuleSetting = CustomRule.extend({
   id: z.string().max(40),
-  host: z.string().min(1).max(253),
-  urlPattern: z.string().max(500).default('*'),
-  selector: z.string().min(1).max(1000),
-  role: z.enum(['requester', 'requested-for', 'caller', 'reporter', 'contact']).default('requester'),
   pickedOnPage: z.boolean().default(false),
 });
 export type CustomRuleSetting = z.infer<typeof CustomRuleSetting>;

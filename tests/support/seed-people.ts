@@ -27,7 +27,7 @@ export async function seedPeople(okta: FakeOkta, people: Person[]): Promise<Map<
   const oktaGroups = okta.org.groups.filter((g) => g.type === 'OKTA_GROUP').slice(0, 3);
   const app = okta.org.apps[0];
   for (const p of people) {
-    const existing = okta.org.findUserByLogin(p.email);
+    const existing = okta.org.findUser(p.email);
     if (existing) {
       ids.set(p.email, existing.id);
       continue;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import CopyButton from '@/components/CopyButton';
 import Field from '@/components/Field';
 import { useStatus } from '@/components/hooks/useStatus';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/channel';
 import type { ConnectionReport } from '@/lib/messaging/views';
 import { normalizeOrgUrl } from '@/lib/okta/org-url';
 import ConnectionReportView from './ConnectionReportView';
