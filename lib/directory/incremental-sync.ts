@@ -1,3 +1,4 @@
+import { quoteFilterValue } from '@/lib/okta/call-options';
 import { deleteKeys, inScope, putAll, scopedAppIds, scopedGroupIds, type PhaseSpec, type RunContext, type WriteTransaction } from './engine';
 import { appUsersRequest, GroupMember, groupMembersRequest, PAGE_LIMITS } from './full-sync';
 import { generationRange } from './generations';
@@ -284,7 +285,7 @@ export function userAppsPhase(ctx: RunContext): PhaseSpec<Application> {
     countTargets: async () => ctx.cp.queues.appUsers.length,
     request: (userId) => ({
       path: '/api/v1/apps',
-      searchParams: { filter: `user.id eq "${userId}"`, expand: `user/${userId}`, limit: PAGE_LIMITS.apps },
+      searchParams: { filter: `user.id eq ${quoteFilterValue(userId ?? '')}`, expand: `user/${userId}`, limit: PAGE_LIMITS.apps },
     }),
     write: async ({ tx, items, target, lastPage }) => {
       const { generation, runId } = ctx.cp;

@@ -15,6 +15,7 @@ export { readSyncStatus, readPublishedGeneration } from './state';
 export type { SyncStatus, SyncProgress, SyncKind, SyncPhase, SyncFailure, SyncSuccess } from './state';
 export { searchUsers, findUserByEmailOrLogin, searchGroups, searchApps, SEARCH_RESULT_LIMIT } from './search';
 export { getUserView, refreshUser } from './user-view';
+export { clearDirectory } from './clear';
 export type { UserView, UserAppView, UserLookup } from './user-view';
 export type { UserRecord, GroupRecord, AppRecord, MembershipRecord, AssignmentRecord, FactorRecord } from './records';
 export { createDirectoryScheduler, ensureSyncAlarms, clearSyncAlarms, showSyncOutcome, SYNC_ALARMS } from './scheduler';

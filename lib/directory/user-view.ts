@@ -14,6 +14,7 @@ import {
   type UserRecord,
 } from './records';
 import { isNotFound, type OktaPageSource, type PageRequestOptions } from './source';
+import { quoteFilterValue } from '@/lib/okta/call-options';
 import { publishedGenerationIn } from './state';
 import { normalizeText } from './tokens';
 import type { z } from 'zod';
@@ -95,27 +96,53 @@ async function emptyIfNotFound<T>(listing: Promise<T[]>): Promise<T[]> {
   }
 }
 
+function userFilter(lookup: UserLookup): string {
+  if ('id' in lookup) return `id eq ${quoteFilterValue(lookup.id)}`;
+  if ('email' in lookup) return `profile.email eq ${quoteFilterValue(lookup.email)}`;
+  return `profile.login eq ${quoteFilterValue(lookup.login)}`;
+}
+
+function relatedListings(source: OktaPageSource, userId: string, request: PageRequestOptions) {
+  const id = encodeURIComponent(userId);
+  return Promise.all([
+    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/groups`, Group, request)),
+    emptyIfNotFound(
+      listAll(source, '/api/v1/apps', Application, {
+        ...request,
+        searchParams: { filter: `user.id eq ${quoteFilterValue(userId)}`, expand: `user/${userId}` },
+      }),
+    ),
+    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/factors`, UserFactor, request)),
+  ]);
+}
+
 /**
- * Fetches one user, their groups, apps and factors from Okta at interactive priority, replaces
- * what the directory holds for them (in the published generation), and returns the fresh view.
- * Returns null, and removes the user from the directory, when Okta no longer has them.
+ * Fetches one user (by id, email or login), their groups, apps and factors from Okta at
+ * interactive priority, replaces what the directory holds for them (in the published generation),
+ * and returns the fresh view. By id the four requests go out together; by email or login the
+ * user comes first. Returns null, and removes the user from the directory, when Okta has no such user.
  */
 export async function refreshUser(
   db: DirectoryDb,
   source: OktaPageSource,
-  userId: string,
+  lookup: UserLookup,
   options: { signal?: AbortSignal; now?: () => number } = {},
 ): Promise<UserView | null> {
   const request: PageRequestOptions = { priority: 'interactive', ...(options.signal ? { signal: options.signal } : {}) };
-  const id = encodeURIComponent(userId);
-  const [users, groups, apps, factors] = await Promise.all([
-    listAll(source, '/api/v1/users', User, { ...request, searchParams: { filter: `id eq "${userId}"` } }),
-    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/groups`, Group, request)),
-    emptyIfNotFound(
-      listAll(source, '/api/v1/apps', Application, { ...request, searchParams: { filter: `user.id eq "${userId}"`, expand: `user/${userId}` } }),
-    ),
-    emptyIfNotFound(listAll(source, `/api/v1/users/${id}/factors`, UserFactor, request)),
-  ]);
+  const usersRequest = listAll(source, '/api/v1/users', User, { ...request, searchParams: { filter: userFilter(lookup) } });
+  let users: User[];
+  let groups: Group[];
+  let apps: Application[];
+  let factors: UserFactor[];
+  if ('id' in lookup) {
+    [users, [groups, apps, factors]] = await Promise.all([usersRequest, relatedListings(source, lookup.id, request)]);
+  } else {
+    users = await usersRequest;
+    const found = users[0];
+    if (!found) return null;
+    [groups, apps, factors] = await relatedListings(source, found.id, request);
+  }
+  const userId = 'id' in lookup ? lookup.id : (users[0]?.id ?? '');
   const fetched = users.find((user) => user.id === userId);
   const now = new Date((options.now ?? Date.now)()).toISOString();
 

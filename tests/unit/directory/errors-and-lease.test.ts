@@ -86,3 +86,23 @@ describe('sync lease', () => {
     expect(outcomes.map((o) => o.status).sort()).toEqual(['busy', 'succeeded']);
   });
 });
+
+describe('clearing the directory', () => {
+  it('empties records and sync state but keeps the audit log, and waits for a running sync', async () => {
+    const { clearDirectory } = await import('@/lib/directory/clear');
+    const org = MemoryOkta.seeded(60, 2, 1);
+    const db = await freshDb();
+    await runSync(db, org, 'full', DEFAULT_OPTIONS);
+    await db.add('audit', { time: '2025-01-01T00:00:00.000Z', action: 'suspend', outcome: 'success', agent: 'a@b.c' });
+
+    expect(await acquireLease(db, 'syncing-worker')).toBe(true);
+    expect(await clearDirectory(db)).toBe(false);
+    expect(await db.count('users')).toBeGreaterThan(0);
+    await releaseLease(db, 'syncing-worker');
+
+    expect(await clearDirectory(db)).toBe(true);
+    for (const store of ['users', 'groups', 'apps', 'memberships', 'assignments', 'syncState'] as const) expect(await db.count(store)).toBe(0);
+    expect(await db.count('audit')).toBe(1);
+    expect((await readSyncStatus(db)).published).toBeNull();
+  });
+});

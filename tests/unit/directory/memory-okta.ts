@@ -308,6 +308,11 @@ export class MemoryOkta implements OktaPageSource {
     if (since) return all.filter((user) => user.lastUpdated > (since[1] ?? ''));
     const id = /^id eq "([^"]+)"$/.exec(filter);
     if (id) return all.filter((user) => user.id === id[1]);
+    const address = /^profile\.(email|login) eq "([^"]+)"$/.exec(filter);
+    if (address) {
+      const [, field, value] = address;
+      return all.filter((user) => String(user.profile[field ?? '']).toLowerCase() === value?.toLowerCase());
+    }
     const statuses = [...filter.matchAll(/status eq "([A-Z_]+)"/g)].map((match) => match[1]);
     if (statuses.length === 0) throw new OktaTestError(400, 'E0000031', 'Invalid search criteria.', 'The filter is not supported.');
     return all.filter((user) => statuses.includes(user.status));

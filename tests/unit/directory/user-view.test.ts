@@ -37,7 +37,7 @@ describe('user view', () => {
     org.unassign(app?.id ?? '', user.id);
     org.requests = [];
 
-    const fresh = await refreshUser(db, org, user.id);
+    const fresh = await refreshUser(db, org, { id: user.id });
     expect(org.requests).toHaveLength(4);
     expect(fresh?.source).toBe('live');
     expect(fresh?.user.profile.title).toBe('Director');
@@ -52,10 +52,22 @@ describe('user view', () => {
     expect(cached?.factors?.map((f) => f.id)).toEqual([`fac-${user.id}`]);
   });
 
+  it('refreshes by email a user the directory does not hold yet', async () => {
+    const { org, db } = await synced();
+    const newcomer = org.createUser({ firstName: 'Nina', lastName: 'Late' });
+    expect(await getUserView(db, { email: newcomer.profile.email })).toBeNull();
+    org.requests = [];
+    const fresh = await refreshUser(db, org, { email: newcomer.profile.email.toUpperCase() });
+    expect(fresh?.user.id).toBe(newcomer.id);
+    expect(org.requests[0]?.params.filter).toBe(`profile.email eq "${newcomer.profile.email.toUpperCase()}"`);
+    expect((await getUserView(db, { email: newcomer.profile.email }))?.user.id).toBe(newcomer.id);
+    expect(await refreshUser(db, org, { login: 'nobody@example.com' })).toBeNull();
+  });
+
   it('removes a user Okta no longer has', async () => {
     const { org, db, user } = await synced();
     org.deleteUser(user.id);
-    expect(await refreshUser(db, org, user.id)).toBeNull();
+    expect(await refreshUser(db, org, { id: user.id })).toBeNull();
     expect(await getUserView(db, { id: user.id })).toBeNull();
     const generation = await readPublishedGeneration(db);
     expect(await db.countFromIndex('memberships', 'by-user', [generation, user.id])).toBe(0);
