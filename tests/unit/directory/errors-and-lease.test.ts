@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clearDirectory } from '@/lib/directory/clear';
 import { acquireLease, LEASE_TTL_MS, releaseLease } from '@/lib/directory/lease';
 import { readSyncStatus } from '@/lib/directory/state';
 import { runSync } from '@/lib/directory/sync';
@@ -89,7 +90,6 @@ describe('sync lease', () => {
 
 describe('clearing the directory', () => {
   it('empties records and sync state but keeps the audit log, and waits for a running sync', async () => {
-    const { clearDirectory } = await import('@/lib/directory/clear');
     const org = MemoryOkta.seeded(60, 2, 1);
     const db = await freshDb();
     await runSync(db, org, 'full', DEFAULT_OPTIONS);
