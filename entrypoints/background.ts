@@ -2,8 +2,9 @@ import '@/lib/zod-setup';
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { forgetClosedTabs } from '@/lib/background/detections';
-import { coreHandlers } from '@/lib/background/handlers/core';
 import { connectionHandlers } from '@/lib/background/handlers/connection';
+import { coreHandlers } from '@/lib/background/handlers/core';
+import { directoryHandlers } from '@/lib/background/handlers/directory';
 import { enabledHelpdeskPatterns } from '@/lib/background/helpdesk-hosts';
 import { createBackgroundServices } from '@/lib/background/services';
 import { registerRouter } from '@/lib/messaging/router';
@@ -13,9 +14,12 @@ import { loadSettings } from '@/lib/settings/store';
 export default defineBackground(() => {
   const services = createBackgroundServices();
   registerRouter({
-    handlers: { ...coreHandlers(services), ...connectionHandlers(services) },
+    handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services) },
     policy: async () => ({ extensionId: browser.runtime.id, enabledHelpdeskPatterns: enabledHelpdeskPatterns(await loadSettings()) }),
     onRefused: (name, reason) => console.warn(`Deskside refused "${name}": ${reason}`),
   });
+  browser.alarms.onAlarm.addListener((alarm) => void services.directory.onAlarm(alarm));
   forgetClosedTabs();
+  // A worker stopped mid-sync continues from its checkpoint as soon as it wakes.
+  void services.directory.resumePending();
 });

@@ -1,26 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DetectedPerson, Detection } from '@/lib/detect/types';
+import type { Detection } from '@/lib/detect/types';
+import type { CardRef } from '@/components/hooks/useUserCard';
 import CandidateSwitcher from '@/components/CandidateSwitcher';
+import PersonLookup from '@/components/PersonLookup';
 
 type RequesterViewProps = { detection: Detection };
 
-/** The people found on the ticket, with a switcher when there is more than one. */
+/** The people found on the ticket, a switcher when there is more than one, and the chosen one's card. */
 export default function RequesterView({ detection }: RequesterViewProps) {
   const [selected, setSelected] = useState(0);
-  useEffect(() => setSelected(0), [detection.ticketUrl, detection.ticketId]);
-  const person: DetectedPerson | undefined = detection.people[selected] ?? detection.people[0];
+  const [opened, setOpened] = useState<string | null>(null);
+  useEffect(() => {
+    setSelected(0);
+    setOpened(null);
+  }, [detection.ticketUrl, detection.ticketId]);
+  const person = detection.people[selected] ?? detection.people[0];
+  const target: CardRef | null = opened ? { userId: opened } : person?.email ? { email: person.email } : null;
   return (
     <section aria-label="Requester" class="stack">
       {detection.people.length > 1 ? (
-        <CandidateSwitcher people={detection.people} selected={selected} onSelect={setSelected} />
+        <CandidateSwitcher people={detection.people} selected={selected} onSelect={(i) => { setSelected(i); setOpened(null); }} />
       ) : null}
-      {person ? (
-        <div class="stack" data-testid="requester">
-          <h2>{person.name ?? person.email ?? 'Unknown requester'}</h2>
-          {person.email ? <p class="muted">{person.email}</p> : null}
-        </div>
+      {target ? (
+        <PersonLookup key={JSON.stringify(target)} target={target} ticketName={person?.name} onOpen={setOpened} />
       ) : (
-        <p class="muted">No requester found on this ticket.</p>
+        <p class="muted">No requester email found on this ticket.</p>
       )}
       {detection.ticketId ? <p class="muted">Ticket {detection.ticketId}</p> : null}
     </section>

@@ -2,20 +2,24 @@ import type { ExtensionStatus } from '@/lib/messaging/views';
 import { hasCredential } from '@/lib/settings/secrets';
 import { identityItem } from '@/lib/settings/identity';
 import { loadSettings } from '@/lib/settings/store';
+import { createDirectoryService, type DirectoryService } from './directory-service';
 import { createOktaSession, type OktaSession } from './okta-session';
 
 /** What the background's handlers share: the Okta session and the hooks between areas. */
 export interface BackgroundServices {
   session: OktaSession;
+  directory: DirectoryService;
   status(): Promise<ExtensionStatus>;
-  /** Runs after a connection is saved: schedules and starts the first sync. */
-  onConnected(): Promise<void>;
+  /** Runs after a connection is saved: schedules and starts a sync (a fresh directory when the org changed). */
+  onConnected(orgChanged: boolean): Promise<void>;
 }
 
 export function createBackgroundServices(): BackgroundServices {
   const session = createOktaSession();
+  const directory = createDirectoryService(session);
   return {
     session,
+    directory,
     async status() {
       const settings = await loadSettings();
       const connected = settings.oktaDomain ? await hasCredential(settings.oktaDomain) : false;
@@ -25,9 +29,13 @@ export function createBackgroundServices(): BackgroundServices {
         authMode: settings.authMode,
         connected,
         identity: identity ? { id: identity.id, login: identity.login, name: identity.name } : null,
-        sync: null,
+        sync: connected ? await directory.health() : null,
       };
     },
-    async onConnected() {},
+    async onConnected(orgChanged) {
+      if (orgChanged) await directory.clear();
+      await directory.schedule();
+      void directory.syncNow('full');
+    },
   };
 }

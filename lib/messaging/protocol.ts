@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MessageSpec } from './define';
 import { coreMessages } from './messages/core';
 import { connectionMessages } from './messages/connection';
+import { directoryMessages } from './messages/directory';
 
 /**
  * Every message the background answers, assembled from one module per area. The router checks
@@ -10,6 +11,7 @@ import { connectionMessages } from './messages/connection';
 export const MESSAGES = {
   ...coreMessages,
   ...connectionMessages,
+  ...directoryMessages,
 };
 
 export type Messages = typeof MESSAGES;

@@ -35,6 +35,7 @@ export async function seedPeople(okta: FakeOkta, people: Person[]): Promise<Map<
     const created = await admin(okta, {
       op: 'createUser',
       profile: { login: p.email, email: p.email, firstName: p.firstName, lastName: p.lastName, title: p.title, department: p.department },
+      password: 'Demo-Passw0rd!-2026',
       groupIds: oktaGroups.map((g) => g.id),
     });
     if (app) await admin(okta, { op: 'assignApp', appId: app.id, userId: created.id });

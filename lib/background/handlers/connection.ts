@@ -1,7 +1,7 @@
 import type { Handlers } from '@/lib/messaging/router';
 import { clearCredential, saveCredential, type Credential } from '@/lib/settings/secrets';
 import { identityItem } from '@/lib/settings/identity';
-import { updateSettings } from '@/lib/settings/store';
+import { loadSettings, updateSettings } from '@/lib/settings/store';
 import { testConnection } from '../connection';
 import type { BackgroundServices } from '../services';
 
@@ -26,6 +26,7 @@ export function connectionHandlers(services: BackgroundServices): Pick<Handlers,
     async saveConnection(input) {
       const tested = await testConnection(input, reuseOAuth);
       if (!tested.report.ok || !tested.origin || !tested.credential) return tested.report;
+      const previousOrigin = (await loadSettings()).oktaDomain;
       await saveCredential(tested.origin, tested.credential);
       await updateSettings({
         oktaDomain: tested.origin,
@@ -35,13 +36,14 @@ export function connectionHandlers(services: BackgroundServices): Pick<Handlers,
       await identityItem.setValue(tested.identity);
       lastOAuth = null;
       services.session.reset();
-      await services.onConnected();
+      await services.onConnected(previousOrigin !== tested.origin);
       return tested.report;
     },
     async removeCredential() {
       await clearCredential();
       await identityItem.setValue(null);
       services.session.reset();
+      await services.directory.unschedule();
       return services.status();
     },
   };

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messaging/channel';
+import type { UserCard } from '@/lib/messaging/views';
+
+export type CardRef = { userId: string } | { email: string };
+export type CardState =
+  | { kind: 'loading' }
+  | { kind: 'not-found' }
+  | { kind: 'error'; message: string }
+  | { kind: 'card'; card: UserCard; freshness: 'cached' | 'refreshing' | 'updated' | 'live' | 'stale'; refreshError: string | null };
+
+const UPDATED_NOTICE_MS = 2500;
+
+function keyOf(ref: CardRef | null): string {
+  return ref ? ('userId' in ref ? `id:${ref.userId}` : `email:${ref.email.toLowerCase()}`) : '';
+}
+
+/**
+ * A person's card: the cached copy at once, then a live refresh from Okta (user, groups, apps,
+ * factors) that replaces it and briefly says "Updated from Okta". `reload` re-runs the live read.
+ */
+export function useUserCard(ref: CardRef | null) {
+  const [state, setState] = useState<CardState>({ kind: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const key = keyOf(ref);
+
+  useEffect(() => {
+    if (!ref) return;
+    let current = true;
+    const setIfCurrent = (next: CardState | ((prev: CardState) => CardState)) => current && setState(next);
+    setIfCurrent((prev) => (prev.kind === 'card' && generation > 0 ? { ...prev, freshness: 'refreshing' } : { kind: 'loading' }));
+    void (async () => {
+      const cached = generation === 0 ? await sendMessage('getUserCard', ref).catch(() => null) : null;
+      if (cached) setIfCurrent({ kind: 'card', card: cached, freshness: 'refreshing', refreshError: null });
+      try {
+        const fresh = await sendMessage('refreshUserCard', ref);
+        if (!fresh) return setIfCurrent({ kind: 'not-found' });
+        setIfCurrent({ kind: 'card', card: fresh, freshness: 'updated', refreshError: null });
+        setTimeout(() => setIfCurrent((prev) => (prev.kind === 'card' && prev.freshness === 'updated' ? { ...prev, freshness: 'live' } : prev)), UPDATED_NOTICE_MS);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        setIfCurrent((prev) =>
+          prev.kind === 'card' ? { ...prev, freshness: 'stale', refreshError: message } : cached ? prev : { kind: 'error', message },
+        );
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [key, generation]);
+
+  return { state, reload: () => setGeneration((g) => g + 1), replace: (card: UserCard) => setState({ kind: 'card', card, freshness: 'live', refreshError: null }) };
+}

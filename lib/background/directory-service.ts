@@ -1,0 +1,87 @@
+import { browser } from 'wxt/browser';
+import { openDirectory, type DirectoryDb } from '@/lib/directory/db';
+import { readSyncStatus, type SyncProgress } from '@/lib/directory/state';
+import { clearSyncAlarms, createDirectoryScheduler, ensureSyncAlarms, type SyncSchedule } from '@/lib/directory/scheduler';
+import type { SyncHealth } from '@/lib/messaging/views';
+import { loadSettings } from '@/lib/settings/store';
+import { NotConnectedError, type OktaSession } from './okta-session';
+
+/** Chrome stops an idle worker after 30 s; an extension API call during a long sync keeps it alive. */
+const KEEPALIVE_MS = 20_000;
+
+export function createDirectoryService(session: OktaSession) {
+  let dbPromise: Promise<DirectoryDb> | null = null;
+  const openDb = () => (dbPromise ??= openDirectory());
+  let live: SyncProgress | null = null;
+
+  const getSchedule = async (): Promise<SyncSchedule> => (await loadSettings()).sync;
+  const scheduler = createDirectoryScheduler({
+    openDb,
+    async getSource() {
+      try {
+        return await session.client();
+      } catch (e) {
+        if (e instanceof NotConnectedError) return null;
+        throw e;
+      }
+    },
+    getSchedule,
+    onProgress: (progress) => {
+      live = progress;
+    },
+  });
+
+  async function keptAlive<T>(work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => void browser.runtime.getPlatformInfo(), KEEPALIVE_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  return {
+    openDb,
+    onAlarm: (alarm: { name: string }) => keptAlive(() => scheduler.onAlarm(alarm)),
+    syncNow: (kind: 'full' | 'incremental') => keptAlive(() => scheduler.syncNow(kind)),
+    resumePending: () => keptAlive(() => scheduler.resumePending()),
+    async schedule(): Promise<void> {
+      await ensureSyncAlarms(await getSchedule());
+    },
+    async unschedule(): Promise<void> {
+      await clearSyncAlarms();
+    },
+    /** Empties the local directory and its sync state; the next sync is a full one. */
+    async clear(): Promise<void> {
+      const db = await openDb();
+      const stores = ['users', 'groups', 'apps', 'memberships', 'assignments', 'syncState'] as const;
+      const tx = db.transaction([...stores], 'readwrite');
+      await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
+      live = null;
+    },
+    async health(): Promise<SyncHealth> {
+      const db = await openDb();
+      const status = await readSyncStatus(db);
+      const progress = live?.state === 'running' ? live : status.progress?.state === 'running' ? status.progress : null;
+      const gen = status.published?.generation ?? 0;
+      const range = IDBKeyRange.bound([gen], [gen, []]);
+      const [users, groups, apps] = await Promise.all([db.count('users', range), db.count('groups', range), db.count('apps', range)]);
+      const phaseDone = progress ? (progress.phaseDone ?? progress.counts[progress.phase ?? 'users'] ?? 0) : 0;
+      return {
+        running: Boolean(progress),
+        phase: progress?.phase ?? null,
+        done: phaseDone,
+        total: progress?.phaseTotal ?? null,
+        ratePerSecond: progress?.itemsPerSecond ?? null,
+        etaSeconds: progress?.etaSeconds ?? null,
+        lastSuccessAt: status.lastSuccess?.at ?? null,
+        lastError:
+          status.lastError && (!status.lastSuccess || status.lastError.at > status.lastSuccess.at)
+            ? { code: status.lastError.errorCode ?? null, sentence: status.lastError.sentence ?? status.lastError.message, at: status.lastError.at }
+            : null,
+        counts: { users, groups, apps },
+      };
+    },
+  };
+}
+export type DirectoryService = ReturnType<typeof createDirectoryService>;

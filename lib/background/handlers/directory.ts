@@ -1,0 +1,52 @@
+import { searchApps, searchGroups, searchUsers } from '@/lib/directory/search';
+import { getUserView, refreshUser, type UserLookup } from '@/lib/directory/user-view';
+import type { Handlers } from '@/lib/messaging/router';
+import { loadSettings } from '@/lib/settings/store';
+import type { BackgroundServices } from '../services';
+import { toUserCard } from '../user-card';
+
+type DirectoryHandlers = Pick<
+  Handlers,
+  'syncNow' | 'clearDirectory' | 'searchDirectory' | 'getUserCard' | 'refreshUserCard' | 'searchGroups' | 'searchApps'
+>;
+
+function lookupOf(ref: { userId: string } | { email: string }): UserLookup {
+  return 'userId' in ref ? { id: ref.userId } : { email: ref.email };
+}
+
+export function directoryHandlers({ directory, session }: BackgroundServices): DirectoryHandlers {
+  const origin = async () => (await loadSettings()).oktaDomain ?? '';
+  return {
+    syncNow({ mode }) {
+      // Answers at once; progress is read through getStatus while the sync runs.
+      void directory.syncNow(mode);
+    },
+    clearDirectory: () => directory.clear(),
+    async searchDirectory({ query }) {
+      const users = await searchUsers(await directory.openDb(), query);
+      return users.map((u) => ({
+        id: u.id,
+        login: u.profile.login,
+        email: typeof u.profile.email === 'string' ? u.profile.email : u.email,
+        name: [u.profile.firstName, u.profile.lastName].filter((p) => typeof p === 'string' && p).join(' ') || u.profile.login,
+        status: u.status,
+      }));
+    },
+    async getUserCard(ref) {
+      const view = await getUserView(await directory.openDb(), lookupOf(ref));
+      return view ? toUserCard(view, await origin()) : null;
+    },
+    async refreshUserCard(ref) {
+      const view = await refreshUser(await directory.openDb(), await session.client(), lookupOf(ref));
+      return view ? toUserCard(view, await origin()) : null;
+    },
+    async searchGroups({ query }) {
+      const groups = await searchGroups(await directory.openDb(), query);
+      return groups.map((g) => ({ id: g.id, name: g.name, type: g.type }));
+    },
+    async searchApps({ query }) {
+      const apps = await searchApps(await directory.openDb(), query);
+      return apps.map((a) => ({ id: a.id, label: a.label, signOnMode: a.signOnMode }));
+    },
+  };
+}
