@@ -20,6 +20,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => void services.directory.onAlarm(alarm));
   forgetClosedTabs();
-  // A worker stopped mid-sync continues from its checkpoint as soon as it wakes.
+  // Alarms are kept when they already match; a worker stopped mid-sync continues from its checkpoint.
+  void services.status().then((status) => status.connected && services.directory.schedule());
   void services.directory.resumePending();
 });

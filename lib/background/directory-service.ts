@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { clearDirectory } from '@/lib/directory/clear';
 import { openDirectory, type DirectoryDb } from '@/lib/directory/db';
 import { readSyncStatus, type SyncProgress } from '@/lib/directory/state';
 import { clearSyncAlarms, createDirectoryScheduler, ensureSyncAlarms, type SyncSchedule } from '@/lib/directory/scheduler';
@@ -51,12 +52,11 @@ export function createDirectoryService(session: OktaSession) {
     async unschedule(): Promise<void> {
       await clearSyncAlarms();
     },
-    /** Empties the local directory and its sync state; the next sync is a full one. */
+    /** Empties the local directory and its sync state (the audit log stays); the next sync is a full one. */
     async clear(): Promise<void> {
-      const db = await openDb();
-      const stores = ['users', 'groups', 'apps', 'memberships', 'assignments', 'syncState'] as const;
-      const tx = db.transaction([...stores], 'readwrite');
-      await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
+      if (!(await clearDirectory(await openDb()))) {
+        throw new Error('A sync is running. Wait for it to finish, then clear the local directory.');
+      }
       live = null;
     },
     async health(): Promise<SyncHealth> {
