@@ -21,6 +21,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void services.directory.onAlarm(alarm));
   forgetClosedTabs();
   // Alarms are kept when they already match; a worker stopped mid-sync continues from its checkpoint.
-  void services.status().then((status) => status.connected && services.directory.schedule());
+  void services.status().then(async (status) => {
+    if (status.connected) await services.directory.schedule();
+  });
   void services.directory.resumePending();
 });
