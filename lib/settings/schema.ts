@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { CustomRule } from '@/lib/detect/custom-rule-schema';
+import { UserStatus } from '@/lib/okta/schemas';
 
-export const USER_STATUSES = [
-  'ACTIVE',
-  'PROVISIONED',
-  'STAGED',
-  'RECOVERY',
-  'LOCKED_OUT',
-  'PASSWORD_EXPIRED',
-  'SUSPENDED',
-  'DEPROVISIONED',
-] as const;
-export const UserStatus = z.enum(USER_STATUSES);
-export type UserStatus = z.infer<typeof UserStatus>;
+export const USER_STATUSES = UserStatus.options;
 
 /** Statuses synced by default: the ones agents act on every day (the seeds leave out the same three). */
 export const DEFAULT_INCLUDED_STATUSES: UserStatus[] = USER_STATUSES.filter(
