@@ -13,6 +13,7 @@ export default defineConfig({
     short_name: 'Deskside',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     action: { default_title: 'Deskside: look up a person in Okta', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+K', mac: 'Alt+Shift+K' }, description: 'Open the Deskside quick lookup' } },
     description: 'See and fix the requester’s Okta account from any helpdesk ticket.',
     storage: { managed_schema: 'managed-schema.json' },
     permissions: ['storage', 'alarms', 'contextMenus', 'scripting', 'identity'],

@@ -5,6 +5,9 @@ import { forgetClosedTabs } from '@/lib/background/detections';
 import { connectionHandlers } from '@/lib/background/handlers/connection';
 import { coreHandlers } from '@/lib/background/handlers/core';
 import { directoryHandlers } from '@/lib/background/handlers/directory';
+import { settingsHandlers } from '@/lib/background/handlers/settings';
+import { createLookupMenu, onLookupMenuClicked } from '@/lib/background/context-menu';
+import { reconcileSelfHosted } from '@/lib/background/content-script-registration';
 import { enabledHelpdeskPatterns } from '@/lib/background/helpdesk-hosts';
 import { createBackgroundServices } from '@/lib/background/services';
 import { registerRouter } from '@/lib/messaging/router';
@@ -14,12 +17,19 @@ import { loadSettings } from '@/lib/settings/store';
 export default defineBackground(() => {
   const services = createBackgroundServices();
   registerRouter({
-    handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services) },
+    handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services) },
     policy: async () => ({ extensionId: browser.runtime.id, enabledHelpdeskPatterns: enabledHelpdeskPatterns(await loadSettings()) }),
     onRefused: (name, reason) => console.warn(`Deskside refused "${name}": ${reason}`),
   });
   browser.alarms.onAlarm.addListener((alarm) => void services.directory.onAlarm(alarm));
   forgetClosedTabs();
+  browser.runtime.onInstalled.addListener(createLookupMenu);
+  browser.contextMenus.onClicked.addListener(onLookupMenuClicked);
+  // Self-hosted helpdesks: registrations follow the settings and the host permissions the admin granted.
+  const reconcile = () => void loadSettings().then((s) => reconcileSelfHosted(s.selfHosted));
+  browser.permissions.onAdded.addListener(reconcile);
+  browser.permissions.onRemoved.addListener(reconcile);
+  reconcile();
   // Alarms are kept when they already match; a worker stopped mid-sync continues from its checkpoint.
   void services.status().then(async (status) => {
     if (status.connected) await services.directory.schedule();

@@ -3,6 +3,7 @@ import type { MessageSpec } from './define';
 import { coreMessages } from './messages/core';
 import { connectionMessages } from './messages/connection';
 import { directoryMessages } from './messages/directory';
+import { settingsMessages } from './messages/settings';
 
 /**
  * Every message the background answers, assembled from one module per area. The router checks
@@ -12,6 +13,7 @@ export const MESSAGES = {
   ...coreMessages,
   ...connectionMessages,
   ...directoryMessages,
+  ...settingsMessages,
 };
 
 export type Messages = typeof MESSAGES;

@@ -20,6 +20,12 @@ export async function loadSettings(): Promise<Settings> {
   return applyManagedPolicy(settings, await readManagedPolicy());
 }
 
+/** The settings as the admin saved them, without the managed policy applied (the base for edits). */
+export async function loadStoredSettings(): Promise<Settings> {
+  const parsed = Settings.safeParse(await settingsItem.getValue());
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
 /** Saves a partial update; refuses values that do not validate and leaves the saved ones intact. */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const current = Settings.parse((await settingsItem.getValue()) ?? {});
