@@ -6,6 +6,7 @@ import { connectionHandlers } from '@/lib/background/handlers/connection';
 import { coreHandlers } from '@/lib/background/handlers/core';
 import { directoryHandlers } from '@/lib/background/handlers/directory';
 import { settingsHandlers } from '@/lib/background/handlers/settings';
+import { actionHandlers, auditRefusal } from '@/lib/background/handlers/actions';
 import { createLookupMenu, onLookupMenuClicked } from '@/lib/background/context-menu';
 import { reconcileSelfHosted } from '@/lib/background/content-script-registration';
 import { enabledHelpdeskPatterns } from '@/lib/background/helpdesk-hosts';
@@ -17,9 +18,9 @@ import { loadSettings } from '@/lib/settings/store';
 export default defineBackground(() => {
   const services = createBackgroundServices();
   registerRouter({
-    handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services) },
+    handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services), ...actionHandlers(services) },
     policy: async () => ({ extensionId: browser.runtime.id, enabledHelpdeskPatterns: enabledHelpdeskPatterns(await loadSettings()) }),
-    onRefused: (name, reason) => console.warn(`Deskside refused "${name}": ${reason}`),
+    onRefused: auditRefusal(services),
   });
   browser.alarms.onAlarm.addListener((alarm) => void services.directory.onAlarm(alarm));
   forgetClosedTabs();

@@ -4,6 +4,7 @@ import { coreMessages } from './messages/core';
 import { connectionMessages } from './messages/connection';
 import { directoryMessages } from './messages/directory';
 import { settingsMessages } from './messages/settings';
+import { actionMessages } from './messages/actions';
 
 /**
  * Every message the background answers, assembled from one module per area. The router checks
@@ -14,6 +15,7 @@ export const MESSAGES = {
   ...connectionMessages,
   ...directoryMessages,
   ...settingsMessages,
+  ...actionMessages,
 };
 
 export type Messages = typeof MESSAGES;
