@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import ConnectionSection from './sections/ConnectionSection';
+import FieldMapSection from './sections/FieldMapSection';
+import HelpdesksSection from './sections/HelpdesksSection';
+import RolloutSection from './sections/RolloutSection';
 import SyncSection from './sections/SyncSection';
 
 const SECTIONS = [
   { id: 'connection', label: 'Connection', Component: ConnectionSection },
   { id: 'sync', label: 'Sync', Component: SyncSection },
+  { id: 'field-map', label: 'Field map', Component: FieldMapSection },
+  { id: 'helpdesks', label: 'Helpdesks', Component: HelpdesksSection },
+  { id: 'rollout', label: 'Team rollout', Component: RolloutSection },
 ] as const;
 
 function currentSection(): string {

@@ -14,24 +14,35 @@ export type Gate = z.infer<typeof Gate>;
 
 export const FieldMapEntry = z.object({
   attribute: z.string().min(1).max(100).regex(/^[A-Za-z_][\w.]*$/, 'An Okta attribute name has letters, digits, _ and .'),
-  label: z.string().min(1).max(60),
+  label: z.string().trim().min(1, 'Give the field a label.').max(60, 'Keep the label under 60 characters.'),
 });
 export type FieldMapEntry = z.infer<typeof FieldMapEntry>;
 
 export const SyncScope = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('all') }),
-  z.object({ mode: z.literal('selected'), groupIds: z.array(z.string()).max(500), appIds: z.array(z.string()).max(500) }),
+  z
+    .object({ mode: z.literal('selected'), groupIds: z.array(z.string()).max(500), appIds: z.array(z.string()).max(500) })
+    .refine((s) => s.groupIds.length + s.appIds.length > 0, 'Choose at least one group or app, or sync everyone.'),
 ]);
 export type SyncScope = z.infer<typeof SyncScope>;
 
+const FULL_HOURS = 'Enter a whole number of hours from 1 to 168 (a week).';
+const INCREMENTAL_MINUTES = 'Enter a whole number of minutes from 1 to 1440 (a day).';
+const BUDGET = 'Enter a share from 10% to 90%: the rest of each rate limit stays for agents and other integrations.';
+
 export const SyncSettings = z.object({
-  fullIntervalHours: z.number().min(1).max(168).default(4),
-  incrementalIntervalMinutes: z.number().min(1).max(1440).default(15),
+  fullIntervalHours: z.number({ error: FULL_HOURS }).int(FULL_HOURS).min(1, FULL_HOURS).max(168, FULL_HOURS).default(4),
+  incrementalIntervalMinutes: z
+    .number({ error: INCREMENTAL_MINUTES })
+    .int(INCREMENTAL_MINUTES)
+    .min(1, INCREMENTAL_MINUTES)
+    .max(1440, INCREMENTAL_MINUTES)
+    .default(15),
   importGroups: z.boolean().default(true),
-  includeStatuses: z.array(UserStatus).min(1).default(DEFAULT_INCLUDED_STATUSES),
+  includeStatuses: z.array(UserStatus).min(1, 'Choose at least one status to sync.').default(DEFAULT_INCLUDED_STATUSES),
   scope: SyncScope.default({ mode: 'all' }),
   /** Share of each Okta rate-limit bucket background sync may use; the rest stays for agents and other integrations. */
-  budgetShare: z.number().min(0.1).max(0.9).default(0.5),
+  budgetShare: z.number({ error: BUDGET }).min(0.1, BUDGET).max(0.9, BUDGET).default(0.5),
 });
 export type SyncSettings = z.infer<typeof SyncSettings>;
 

@@ -8,6 +8,9 @@ import type { ConnectionReport } from '@/lib/messaging/views';
 import { normalizeOrgUrl } from '@/lib/okta/org-url';
 import ConnectionReportView from './ConnectionReportView';
 import OktaSetupSteps from './OktaSetupSteps';
+import { useSettingsView } from '../useSettingsView';
+
+const LOCKED_HINT = 'Set by your organisation’s policy; ask your IT admin to change it.';
 
 type AuthMode = 'oauth' | 'ssws';
 
@@ -23,6 +26,18 @@ export default function ConnectionSection() {
   const [busy, setBusy] = useState<'test' | 'save' | 'remove' | null>(null);
   const [saved, setSaved] = useState(false);
   const redirectUri = browser.identity.getRedirectURL();
+  const policy = useSettingsView().view?.policy;
+  const lockedDomain = policy?.oktaDomain ?? null;
+  const lockedClientId = policy?.oauthClientId ?? null;
+  useEffect(() => {
+    if (lockedDomain) setDomain(lockedDomain);
+    if (lockedClientId) {
+      setMode('oauth');
+      setClientId(lockedClientId);
+    }
+  }, [lockedDomain, lockedClientId]);
+  // A token that expired after it was saved shows up as the sync's last error.
+  const expiredToken = status?.sync?.lastError?.code === 'E0000011' ? status.sync.lastError.sentence : null;
 
   // The saved values fill the form once, and only fields the admin has not started editing.
   const edited = useRef({ domain: false, mode: false });
@@ -82,9 +97,9 @@ export default function ConnectionSection() {
           {status.authMode === 'ssws' ? 'API token' : 'sign-in'} is never shown again; you can replace or remove it.
         </p>
       ) : null}
-      <Field id="okta-domain" label="Okta domain" hint="Your org address, for example acme.okta.com." error={domainError}>
+      <Field id="okta-domain" label="Okta domain" hint={lockedDomain ? `🔒 ${LOCKED_HINT}` : 'Your org address, for example acme.okta.com.'} error={domainError}>
         {(props) => (
-          <input {...props} type="text" value={domain} autoComplete="off" spellcheck={false} placeholder="acme.okta.com"
+          <input {...props} type="text" value={domain} readOnly={Boolean(lockedDomain)} autoComplete="off" spellcheck={false} placeholder="acme.okta.com"
             onInput={(e) => { edited.current.domain = true; setDomain(e.currentTarget.value); setReport(null); }} />
         )}
       </Field>
@@ -102,12 +117,12 @@ export default function ConnectionSection() {
           OAuth 2.0 with PKCE (recommended: scoped, expiring tokens)
         </label>
         <label class="row">
-          <input type="radio" name="auth-mode" checked={mode === 'ssws'} onChange={() => chooseMode('ssws')} />
+          <input type="radio" name="auth-mode" checked={mode === 'ssws'} disabled={Boolean(lockedClientId)} onChange={() => chooseMode('ssws')} />
           API token (legacy: acts with all of its creator’s admin rights)
         </label>
       </fieldset>
       {mode === 'ssws' ? (
-        <Field id="api-token" label="API token" error={report?.error?.field === 'token' ? report.error.sentence : null}
+        <Field id="api-token" label="API token" error={report?.error?.field === 'token' ? report.error.sentence : expiredToken}
           hint={status?.connected && status.authMode === 'ssws' ? 'A token is saved. Paste a new one to replace it.' : 'Okta Admin Console › Security › API › Tokens › Create token.'}>
           {(props) => (
             <input {...props} type="password" value={token} autoComplete="off" spellcheck={false}
@@ -117,9 +132,9 @@ export default function ConnectionSection() {
       ) : (
         <>
           <Field id="client-id" label="Client id" error={report?.error?.field === 'clientId' ? report.error.sentence : null}
-            hint="The client id of the Okta OIDC app (Single-Page App) you created for Deskside.">
+            hint={lockedClientId ? `🔒 ${LOCKED_HINT}` : 'The client id of the Okta OIDC app (Single-Page App) you created for Deskside.'}>
             {(props) => (
-              <input {...props} type="text" value={clientId} autoComplete="off" spellcheck={false}
+              <input {...props} type="text" value={clientId} readOnly={Boolean(lockedClientId)} autoComplete="off" spellcheck={false}
                 onInput={(e) => { setClientId(e.currentTarget.value); setReport(null); }} />
             )}
           </Field>
