@@ -20,11 +20,14 @@ export function leaseFor(owner: string, now: number): SyncLease {
   return { owner, expiresAt: now + LEASE_TTL_MS };
 }
 
-/** Takes the sync lease unless another live owner holds it. */
-export async function acquireLease(db: DirectoryDb, owner: string, now = Date.now()): Promise<boolean> {
+/**
+ * Takes the sync lease unless another live owner holds it. `takeOver` ignores a live lease: for a
+ * worker that has just started, whose predecessor (the only other possible holder) is gone.
+ */
+export async function acquireLease(db: DirectoryDb, owner: string, now = Date.now(), takeOver = false): Promise<boolean> {
   const tx = db.transaction('syncState', 'readwrite');
   const current = (await tx.store.get(STATE_KEYS.lease)) as SyncLease | undefined;
-  if (current && current.owner !== owner && current.expiresAt > now) {
+  if (!takeOver && current && current.owner !== owner && current.expiresAt > now) {
     await tx.done;
     return false;
   }

@@ -61,7 +61,7 @@ export async function showSyncOutcome(outcome: SyncOutcome): Promise<void> {
 export interface DirectoryScheduler {
   /** Runs a sync now (default full); `busy` when one is already running. */
   syncNow(kind?: SyncKind): Promise<SyncOutcome>;
-  /** Continues a sync a previous worker left unfinished; call on worker start. */
+  /** Continues a sync a previous worker left unfinished, taking over its lease; call on worker start only. */
   resumePending(): Promise<SyncOutcome>;
   /** The alarms listener; register it synchronously at the top level of the background. */
   onAlarm(alarm: { name: string }): Promise<SyncOutcome | null>;
@@ -79,7 +79,7 @@ export function createDirectoryScheduler(deps: DirectorySchedulerDeps): Director
   const progress = deps.onProgress ? { onProgress: deps.onProgress } : {};
   return {
     syncNow: (kind = 'full') => run((db, source, schedule) => runSync(db, source, kind, schedule, progress)),
-    resumePending: () => run((db, source, schedule) => resumeSync(db, source, schedule, progress)),
+    resumePending: () => run((db, source, schedule) => resumeSync(db, source, schedule, { ...progress, takeOver: true })),
     onAlarm: async (alarm) => {
       if (alarm.name === SYNC_ALARMS.full) return run((db, source, schedule) => runSync(db, source, 'full', schedule, progress));
       if (alarm.name === SYNC_ALARMS.incremental)

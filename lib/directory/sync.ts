@@ -47,6 +47,13 @@ export interface SyncRunOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * Take the lease even if it looks held: the background passes this when it starts, because the
+   * holder can only be a previous worker that Chrome stopped mid-sync. Without it, a woken worker
+   * would wait for the dead one's lease to expire, and nothing would resume the sync after that.
+   * The old run, should it still be alive, stops at its next page (LeaseLostError).
+   */
+  takeOver?: boolean;
 }
 
 export type SyncOutcome =
@@ -221,7 +228,7 @@ async function withLease(
   body: (owner: string) => Promise<SyncOutcome>,
 ): Promise<SyncOutcome> {
   const owner = newRunId();
-  if (!(await acquireLease(db, owner, options.now()))) return { status: 'busy' };
+  if (!(await acquireLease(db, owner, options.now(), options.takeOver === true))) return { status: 'busy' };
   try {
     return await body(owner);
   } finally {
