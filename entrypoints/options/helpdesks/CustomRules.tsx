@@ -55,10 +55,10 @@ export default function CustomRules({ rules, onSave }: CustomRulesProps) {
                 <td class="code">{rule.urlPattern || 'every page'}</td>
                 <td class="code">{rule.selector}</td>
                 <td>{ROLES.find((r) => r.value === rule.role)?.label}</td>
-                <td class="row">
+                <td><div class="row">
                   <button type="button" onClick={() => { setEditing(rule); setIssues([]); }} aria-label={`Edit rule for ${rule.host}`}>Edit</button>
                   <button type="button" onClick={() => void onSave(rules.filter((r) => r.id !== rule.id))} aria-label={`Delete rule for ${rule.host}`}>Delete</button>
-                </td>
+                </div></td>
               </tr>
             ))}
           </tbody>

@@ -63,12 +63,12 @@ export default function SelfHostedList({ view, accept }: SelfHostedListProps) {
                   <td class="code">{s.origin}</td>
                   <td>{adapterName(s.helpdesk)}</td>
                   <td>{missing ? 'Waiting for access' : 'On'}{locked.has(s.origin) ? ' · set by policy' : ''}</td>
-                  <td class="row">
+                  <td><div class="row">
                     {missing ? <button type="button" onClick={() => grantAndAdd(s.origin, s.helpdesk)}>Grant access to {new URL(s.origin).host}</button> : null}
                     {locked.has(s.origin) ? null : (
                       <button type="button" onClick={() => void remove(s.origin)} aria-label={`Remove ${s.origin}`}>Remove</button>
                     )}
-                  </td>
+                  </div></td>
                 </tr>
               );
             })}

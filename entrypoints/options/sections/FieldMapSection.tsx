@@ -101,12 +101,14 @@ export default function FieldMapSection() {
                     aria-describedby={labelError ? `label-${row.key}-error` : undefined} onInput={(e) => edit(i, { label: e.currentTarget.value })} />
                   {labelError ? <span id={`label-${row.key}-error`} class="field-error" role="alert">{labelError}</span> : null}
                 </td>
-                <td class="row">
+                <td>
+                  <div class="row">
                   <button type="button" id={`move-up-${row.key}`} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${labelOf(row, i)} up`}>↑</button>
                   <button type="button" id={`move-down-${row.key}`} disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${labelOf(row, i)} down`}>↓</button>
                   <button type="button" onClick={() => update(rows.filter((_, j) => j !== i))} aria-label={`Delete ${labelOf(row, i)}`}>
                     <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16"><path fill="currentColor" d="M6 1h4l1 1h3v2H2V2h3zM3 5h10l-1 10H4z" /></svg>
                   </button>
+                  </div>
                 </td>
               </tr>
             );
