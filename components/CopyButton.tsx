@@ -5,10 +5,12 @@ type CopyButtonProps = {
   text: string;
   /** What is being copied, for the accessible name ("Copy email"). */
   what: string;
+  /** The visible label when it should say more than "Copy" (e.g. "Add to ticket"). */
+  label?: string;
 };
 
 /** A small button that copies `text` and says so for two seconds. */
-export default function CopyButton({ text, what }: CopyButtonProps) {
+export default function CopyButton({ text, what, label }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -20,8 +22,8 @@ export default function CopyButton({ text, what }: CopyButtonProps) {
     setTimeout(() => setState('idle'), 2000);
   };
   return (
-    <button type="button" class="copy-button" aria-label={`Copy ${what}`} title={`Copy ${what}`} onClick={copy}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+    <button type="button" class={label ? '' : 'copy-button'} aria-label={label ? undefined : `Copy ${what}`} title={`Copy ${what}`} onClick={copy}>
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label ?? 'Copy'}
       <span class="visually-hidden" aria-live="polite">{state === 'copied' ? `${what} copied` : ''}</span>
     </button>
   );

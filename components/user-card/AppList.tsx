@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CardApp } from '@/lib/messaging/views';
 
 const SIGN_ON: Record<string, string> = {
@@ -13,7 +14,7 @@ const SIGN_ON: Record<string, string> = {
 };
 
 /** The user's apps: how they sign in, and whether the assignment is direct or through a group. */
-export default function AppList({ apps }: { apps: CardApp[] }) {
+export default function AppList({ apps, rowAction }: { apps: CardApp[]; rowAction?: (app: CardApp) => ComponentChildren }) {
   return (
     <section aria-labelledby="apps-heading" class="stack" style={{ gap: '4px' }}>
       <h3 id="apps-heading">Apps ({apps.length})</h3>
@@ -26,6 +27,7 @@ export default function AppList({ apps }: { apps: CardApp[] }) {
               <span>{a.label}</span>
               {a.signOnMode ? <span class="badge neutral">{SIGN_ON[a.signOnMode] ?? a.signOnMode}</span> : null}
               <span class="muted">{a.scope === 'GROUP' ? 'through a group' : 'direct'}</span>
+              {rowAction?.(a)}
             </li>
           ))}
         </ul>

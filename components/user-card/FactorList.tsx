@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CardFactor } from '@/lib/messaging/views';
 
 const FACTOR_NAMES: Record<string, string> = {
@@ -14,7 +15,11 @@ const FACTOR_NAMES: Record<string, string> = {
 };
 
 /** Enrolled MFA factors (fetched live; not kept in the local directory). */
-export default function FactorList({ factors }: { factors: CardFactor[] | null }) {
+export function factorName(factor: CardFactor): string {
+  return FACTOR_NAMES[factor.factorType] ?? factor.factorType;
+}
+
+export default function FactorList({ factors, rowAction }: { factors: CardFactor[] | null; rowAction?: (factor: CardFactor) => ComponentChildren }) {
   return (
     <section aria-labelledby="factors-heading" class="stack" style={{ gap: '4px' }}>
       <h3 id="factors-heading">MFA factors{factors ? ` (${factors.length})` : ''}</h3>
@@ -26,9 +31,10 @@ export default function FactorList({ factors }: { factors: CardFactor[] | null }
         <ul class="plain-list" data-testid="factor-list">
           {factors.map((f) => (
             <li key={f.id} class="row">
-              <span>{FACTOR_NAMES[f.factorType] ?? f.factorType}</span>
+              <span>{factorName(f)}</span>
               {f.name ? <span class="muted">{f.name}</span> : null}
               <span class={`badge ${f.status === 'ACTIVE' ? 'ok' : 'neutral'}`}>{f.status.toLowerCase()}</span>
+              {rowAction?.(f)}
             </li>
           ))}
         </ul>

@@ -1,9 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { CardGroup } from '@/lib/messaging/views';
 
 const TYPE_LABEL: Record<CardGroup['type'], string> = { OKTA_GROUP: 'Okta', APP_GROUP: 'App', BUILT_IN: 'Built-in' };
 
 /** The user's groups with their type; only Okta groups can have their members changed from Deskside. */
-export default function GroupList({ groups }: { groups: CardGroup[] }) {
+export default function GroupList({ groups, rowAction }: { groups: CardGroup[]; rowAction?: (group: CardGroup) => ComponentChildren }) {
   return (
     <section aria-labelledby="groups-heading" class="stack" style={{ gap: '4px' }}>
       <h3 id="groups-heading">Groups ({groups.length})</h3>
@@ -17,6 +18,7 @@ export default function GroupList({ groups }: { groups: CardGroup[] }) {
               <span class="badge neutral" title={g.type === 'OKTA_GROUP' ? 'Membership editable in Okta' : 'Membership managed outside Okta'}>
                 {TYPE_LABEL[g.type]}
               </span>
+              {rowAction?.(g)}
             </li>
           ))}
         </ul>

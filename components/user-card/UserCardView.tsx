@@ -1,6 +1,6 @@
-import { Fragment } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import type { FieldMapEntry } from '@/lib/settings/schema';
-import type { UserCard } from '@/lib/messaging/views';
+import type { CardApp, CardFactor, CardGroup, UserCard } from '@/lib/messaging/views';
 import CopyButton from '../CopyButton';
 import RelativeTime from '../RelativeTime';
 import StatusBadge from './StatusBadge';
@@ -14,6 +14,14 @@ type UserCardViewProps = {
   fieldMap: FieldMapEntry[];
   /** 'refreshing' while the live fetch runs; 'updated' briefly after it lands. */
   freshness: 'cached' | 'refreshing' | 'updated' | 'live' | 'stale';
+  /** The action area, shown under the name and status. */
+  actions?: ComponentChildren;
+  /** A control at the end of a group, app or factor row (Remove). */
+  rowActions?: {
+    group?: (group: CardGroup) => ComponentChildren;
+    app?: (app: CardApp) => ComponentChildren;
+    factor?: (factor: CardFactor) => ComponentChildren;
+  };
 };
 
 const FRESHNESS: Record<UserCardViewProps['freshness'], string> = {
@@ -25,7 +33,7 @@ const FRESHNESS: Record<UserCardViewProps['freshness'], string> = {
 };
 
 /** Who the person is in Okta: identity, status, times, mapped fields, groups, apps and factors. */
-export default function UserCardView({ card, fieldMap, freshness }: UserCardViewProps) {
+export default function UserCardView({ card, fieldMap, freshness, actions, rowActions }: UserCardViewProps) {
   const email = profileText(card, 'email');
   const login = profileText(card, 'login');
   return (
@@ -39,6 +47,7 @@ export default function UserCardView({ card, fieldMap, freshness }: UserCardView
           {FRESHNESS[freshness]}
         </p>
       </header>
+      {actions}
       <dl class="facts">
         {email ? (
           <>
@@ -71,9 +80,9 @@ export default function UserCardView({ card, fieldMap, freshness }: UserCardView
           </Fragment>
         ))}
       </dl>
-      <GroupList groups={card.groups} />
-      <AppList apps={card.apps} />
-      <FactorList factors={card.factors} />
+      <GroupList groups={card.groups} rowAction={rowActions?.group} />
+      <AppList apps={card.apps} rowAction={rowActions?.app} />
+      <FactorList factors={card.factors} rowAction={rowActions?.factor} />
       <p>
         <a href={card.adminUrl} target="_blank" rel="noopener noreferrer">
           Open in the Okta Admin Console

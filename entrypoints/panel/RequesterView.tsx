@@ -22,7 +22,14 @@ export default function RequesterView({ detection }: RequesterViewProps) {
         <CandidateSwitcher people={detection.people} selected={selected} onSelect={(i) => { setSelected(i); setOpened(null); }} />
       ) : null}
       {target ? (
-        <PersonLookup key={JSON.stringify(target)} target={target} ticketName={person?.name} onOpen={setOpened} />
+        <PersonLookup
+          key={JSON.stringify(target)}
+          target={target}
+          ticketName={person?.name}
+          onOpen={setOpened}
+          source="panel"
+          ticket={{ helpdesk: detection.helpdesk, id: detection.ticketId, url: detection.ticketUrl }}
+        />
       ) : (
         <p class="muted">No requester email found on this ticket.</p>
       )}

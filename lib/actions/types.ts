@@ -7,8 +7,8 @@ export type Danger = 'low' | 'medium' | 'high';
 /** How the panel asks for one input; the zod schema in `ActionDefinition.input` is the rule. */
 export type ActionInputField =
   | { name: string; kind: 'boolean'; label: string; default: boolean }
-  | { name: string; kind: 'group'; label: string }
-  | { name: string; kind: 'app'; label: string }
+  | { name: string; kind: 'group'; label: string; multiple: boolean }
+  | { name: string; kind: 'app'; label: string; multiple: boolean }
   | { name: string; kind: 'factor'; label: string }
   | { name: string; kind: 'profile'; label: string }
   | { name: string; kind: 'text'; label: string; autocomplete?: string };

@@ -11,7 +11,7 @@ export const addGroupAction = defineUserAction({
   danger: 'low',
   allowedStatuses: ANY_STATUS,
   defaultGate: 'confirm',
-  inputs: [{ name: 'groups', kind: 'group', label: 'Group' }],
+  inputs: [{ name: 'groups', kind: 'group', label: 'Group', multiple: true }],
   /** Empty only in a playbook whose baseline has no groups configured yet. */
   input: z.object({ groups: z.array(GroupRef).max(50) }),
   keywords: ['group', 'add group', 'membership', 'access'],

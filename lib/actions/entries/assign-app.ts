@@ -11,7 +11,7 @@ export const assignAppAction = defineUserAction({
   danger: 'low',
   allowedStatuses: NOT_DEPROVISIONED,
   defaultGate: 'confirm',
-  inputs: [{ name: 'apps', kind: 'app', label: 'App' }],
+  inputs: [{ name: 'apps', kind: 'app', label: 'App', multiple: true }],
   /** Empty only in a playbook whose app bundle has no apps configured yet. */
   input: z.object({ apps: z.array(AppRef).max(50) }),
   keywords: ['app', 'assign', 'application', 'access'],

@@ -11,7 +11,7 @@ export const removeAppAction = defineUserAction({
   danger: 'medium',
   allowedStatuses: ANY_STATUS,
   defaultGate: 'confirm',
-  inputs: [{ name: 'app', kind: 'app', label: 'App' }],
+  inputs: [{ name: 'app', kind: 'app', label: 'App', multiple: false }],
   input: z.object({ app: AppRef }),
   keywords: ['app', 'unassign', 'remove access'],
   inActionBar: false,

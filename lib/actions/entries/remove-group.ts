@@ -11,7 +11,7 @@ export const removeGroupAction = defineUserAction({
   danger: 'medium',
   allowedStatuses: ANY_STATUS,
   defaultGate: 'confirm',
-  inputs: [{ name: 'group', kind: 'group', label: 'Group' }],
+  inputs: [{ name: 'group', kind: 'group', label: 'Group', multiple: false }],
   input: z.object({ group: GroupRef }),
   keywords: ['group', 'remove group', 'membership'],
   inActionBar: false,
