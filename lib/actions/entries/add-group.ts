@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addUserToGroup } from '@/lib/okta';
-import { ANY_STATUS } from '../statuses';
+import { NOT_DEPROVISIONED } from '../statuses';
 import { defineUserAction } from '../types';
 import { GroupRef, groupName } from './refs';
 
@@ -9,7 +9,7 @@ export const addGroupAction = defineUserAction({
   label: 'Add to group',
   description: 'Adds the user to Okta-managed groups (imported and built-in groups are managed elsewhere).',
   danger: 'low',
-  allowedStatuses: ANY_STATUS,
+  allowedStatuses: NOT_DEPROVISIONED,
   defaultGate: 'confirm',
   inputs: [{ name: 'groups', kind: 'group', label: 'Group', multiple: true }],
   /** Empty only in a playbook whose baseline has no groups configured yet. */
