@@ -19,10 +19,13 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'scripting', 'identity'],
     host_permissions: ['https://*.okta.com/*', 'https://*.oktapreview.com/*', 'https://*.okta-emea.com/*', 'https://*.okta-gov.com/*', 'https://*.okta.mil/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Self-hosted helpdesks live on any host the admin adds, so the panel must be embeddable there
+    // too. A page that embeds panel.html itself gets nothing: the background hands a tab's context
+    // only to the frame whose nonce our content script registered (lib/background/handlers/core.ts).
     web_accessible_resources: [
       {
         resources: ['panel.html', 'page-bridge.js'],
-        matches: HELPDESK_HOST_PATTERNS,
+        matches: [...HELPDESK_HOST_PATTERNS, 'https://*/*', 'http://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
