@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HELPDESK_HOST_PATTERNS } from './lib/detect/hosts';
 
 // Chrome and Firefox both get MV3: WXT's Firefox default (MV2) would drop optional_host_permissions.
 export default defineConfig({
@@ -25,7 +24,7 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['panel.html', 'page-bridge.js'],
-        matches: [...HELPDESK_HOST_PATTERNS, 'https://*/*', 'http://*/*'],
+        matches: ['https://*/*', 'http://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
