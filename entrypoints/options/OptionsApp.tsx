@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import ConnectionSection from './sections/ConnectionSection';
+import ActionsSection from './sections/ActionsSection';
+import AuditSection from './sections/AuditSection';
 import FieldMapSection from './sections/FieldMapSection';
 import HelpdesksSection from './sections/HelpdesksSection';
 import RolloutSection from './sections/RolloutSection';
@@ -10,6 +12,8 @@ const SECTIONS = [
   { id: 'sync', label: 'Sync', Component: SyncSection },
   { id: 'field-map', label: 'Field map', Component: FieldMapSection },
   { id: 'helpdesks', label: 'Helpdesks', Component: HelpdesksSection },
+  { id: 'actions', label: 'Actions', Component: ActionsSection },
+  { id: 'audit', label: 'Audit log', Component: AuditSection },
   { id: 'rollout', label: 'Team rollout', Component: RolloutSection },
 ] as const;
 

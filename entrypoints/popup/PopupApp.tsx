@@ -46,7 +46,7 @@ export default function PopupApp() {
             <button type="button" class="back" onClick={() => setUserId(null)} autoFocus>
               ← Back to results
             </button>
-            <PersonLookup target={{ userId }} onOpen={setUserId} />
+            <PersonLookup target={{ userId }} onOpen={setUserId} source="popup" />
           </>
         ) : (
           <UserSearch query={query} onQuery={setQuery} onOpen={setUserId} />

@@ -18,7 +18,8 @@ async function allowSiteAccess(context: BrowserContext, extensionId: string, pat
   const page = await context.newPage();
   await page.goto('chrome://extensions/');
   await page.evaluate(
-    ([id, host]) => (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }).developerPrivate.addHostPermission(id, host),
+    ([id, host]) =>
+      (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id, host),
     [extensionId, pattern] as const,
   );
   await page.close();
@@ -62,7 +63,9 @@ test('a self-hosted osTicket added in options gets the content script and the pa
 
   await options.getByRole('button', { name: `Remove ${ORIGIN}` }).click();
   await expect(options.getByTestId('self-hosted-row')).toHaveCount(0);
-  expect(await options.evaluate((o) => chrome.permissions.contains({ origins: [o] }), `${ORIGIN}/*`)).toBe(false);
+  const hasAccess = (o: string) =>
+    (globalThis as unknown as { chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).chrome.permissions.contains({ origins: [o] });
+  expect(await options.evaluate(hasAccess, `${ORIGIN}/*`)).toBe(false);
   await ticket.reload();
   await ticket.waitForTimeout(1500); // a negative check, as above
   await expect(ticket.locator('deskside-panel')).toHaveCount(0);
