@@ -63,7 +63,7 @@ export default function Typeahead<T>({ id, label, search, keyOf, textOf, detailO
         onInput={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label={label} class="typeahead-options" hidden={!open}>
+      <ul id={listId} role="listbox" aria-label={`${label}: matches`} class="typeahead-options" hidden={!open}>
         {items.map((item, index) => (
           <li
             key={keyOf(item)}

@@ -22,7 +22,8 @@ async function mutate(okta: FakeOkta, body: Record<string, unknown>): Promise<{ 
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`fake Okta refused ${String(body.op)}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string };
+  const text = await response.text();
+  return (text ? JSON.parse(text) : {}) as { id: string };
 }
 
 /** A new ACTIVE Okta-sourced person with a password, in `groupIds`, unique to this test. */
