@@ -23,9 +23,11 @@ export default function HelpdesksSection() {
         <legend>Built-in helpdesks</legend>
         <div class="status-grid">
           {BUILT_IN.map((h) => (
-            <label class="row" key={h.id} title={h.hosts.join(', ')}>
+            <label class="row builtin" key={h.id}>
               <input type="checkbox" checked={view.settings.helpdesks[h.id] !== false} onChange={(e) => toggle(h.id, e.currentTarget.checked)} />
-              {h.name} <span class="muted">({h.hosts.join(', ')})</span>
+              <span>
+                {h.name} <span class="muted">({h.hosts.join(', ')})</span>
+              </span>
             </label>
           ))}
         </div>
