@@ -31,7 +31,8 @@ export interface AuditEntry extends StoredAuditEntry {
   playbook: { id: string; runId: string; step: number; of: number } | null;
 }
 
-const SECRET_KEY = /pass(word)?|secret|token|otp|answer|credential/i;
+/** Names of fields that hold a secret value (passwords, one-time tokens and links); `oauthTokens` (a flag) is not one. */
+const SECRET_KEY = /password|passcode|secret|answer|credential|token$|otp$|link$|url$/i;
 
 /** The inputs as they may be recorded: keys that could carry a secret are dropped, long strings cut. */
 export function withoutSecrets(inputs: Record<string, unknown>): Record<string, unknown> {
