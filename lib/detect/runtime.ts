@@ -220,12 +220,15 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     });
   };
 
-  const rerun = () => {
+  let lastHref = '';
+
+  const detectAgain = () => {
     if (stopped) return;
     stopWatching();
+    lastHref = options.url();
     let url: URL;
     try {
-      url = new URL(options.url());
+      url = new URL(lastHref);
     } catch {
       run = null;
       emit(null);
@@ -268,6 +271,17 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     domPass(current);
   };
 
+  /**
+   * The Navigation API's navigate event (behind WXT's wxt:locationchange) fires before a pushState
+   * commits its URL, so the URL is read again once the page's own script has finished.
+   */
+  const rerun = () => {
+    detectAgain();
+    setTimeout(() => {
+      if (!stopped && options.url() !== lastHref) detectAgain();
+    }, 0);
+  };
+
   const stop = () => {
     stopped = true;
     run = null;
@@ -275,6 +289,6 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
   };
 
   signal.addEventListener('abort', stop, { once: true });
-  if (!signal.aborted) rerun();
+  if (!signal.aborted) detectAgain();
   return { rerun, stop };
 }
