@@ -1,0 +1,74 @@
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HELPDESK_FIXTURES, type HelpdeskFixture } from '../fixtures/helpdesks/manifest';
+
+const FIXTURES = path.resolve('tests/fixtures/helpdesks');
+
+/** The manifest entry of a fixture page. */
+export function helpdeskFixture(page: string): HelpdeskFixture {
+  const found = HELPDESK_FIXTURES.find((f) => f.page === page);
+  if (!found) throw new Error(`No helpdesk fixture ${page} in tests/fixtures/helpdesks/manifest.ts`);
+  return found;
+}
+
+/**
+ * Serves a helpdesk fixture at its real origin: the page at its URL, its frames at their src, its
+ * API answers by pathname (query ignored, as the manifest says), `extra` bodies by pathname, and
+ * 404 for anything else on that origin. Later calls for the same origin take precedence.
+ */
+export async function serveHelpdeskFixture(
+  context: BrowserContext,
+  fixture: HelpdeskFixture,
+  extra: Record<string, { body: string; contentType?: string }> = {},
+): Promise<void> {
+  const page = new URL(fixture.url);
+  const read = (file: string) => readFileSync(path.join(FIXTURES, file));
+  await context.route(
+    (url) => url.origin === page.origin,
+    (route) => {
+      const url = new URL(route.request().url());
+      const html = 'text/html; charset=utf-8';
+      const pathAndQuery = url.pathname + url.search;
+      const added = extra[url.pathname];
+      if (added) return route.fulfill({ status: 200, contentType: added.contentType ?? 'application/json', body: added.body });
+      if (url.pathname === page.pathname) return route.fulfill({ status: 200, contentType: html, body: read(fixture.page) });
+      const frame = fixture.frames?.[pathAndQuery];
+      if (frame) return route.fulfill({ status: 200, contentType: html, body: read(frame) });
+      const api = fixture.api?.[url.pathname];
+      if (api) return route.fulfill({ status: 200, contentType: 'application/json', body: read(api) });
+      return route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not found"}' });
+    },
+  );
+}
+
+/**
+ * Starts recording every text the panel shows (one entry per DOM change), so a test can check
+ * what it showed on the way, not only where it ended.
+ */
+export async function recordPanelTexts(panel: Frame): Promise<void> {
+  await panel.evaluate(() => {
+    const log: string[] = [];
+    (window as unknown as { __panelTexts: string[] }).__panelTexts = log;
+    const take = () => {
+      const text = document.body.innerText;
+      if (log.at(-1) !== text) log.push(text);
+    };
+    take();
+    new MutationObserver(take).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+export async function panelTexts(panel: Frame): Promise<string[]> {
+  return panel.evaluate(() => (window as unknown as { __panelTexts: string[] }).__panelTexts);
+}
+
+/** Saves settings fields straight into storage.local from an extension page, as the options page would after validating them. */
+export async function patchStoredSettings(extensionPage: Page, patch: Record<string, unknown>): Promise<void> {
+  await extensionPage.evaluate(async (fields) => {
+    const storage = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local;
+    const { settings } = await storage.get('settings');
+    if (!settings || typeof settings !== 'object') throw new Error('No saved settings yet: connect first, so the full shape is stored.');
+    await storage.set({ settings: { ...settings, ...fields } });
+  }, patch);
+}
