@@ -30,7 +30,7 @@ async function mutate(okta: FakeOkta, body: Record<string, unknown>): Promise<{ 
 export async function createPerson(okta: FakeOkta, { groupIds = [] as string[], first = 'Robin' } = {}): Promise<TestPerson> {
   people += 1;
   const last = `Tester${people}${Math.random().toString(36).slice(2, 6)}`;
-  const email = `${first}.${last}@example.com`.toLowerCase();
+  const email = `person.${last}@example.com`.toLowerCase();
   const { id } = await mutate(okta, {
     op: 'createUser',
     profile: { login: email, email, firstName: first, lastName: last, title: 'Engineer', department: 'IT' },
