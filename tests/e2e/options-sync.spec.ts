@@ -1,0 +1,45 @@
+import { expect, test } from './fixtures';
+import { sendFromExtensionPage } from '../support/extension';
+
+interface Status { sync: { running: boolean; lastSuccessAt: string | null; counts: { users: number; groups: number } } | null }
+interface View { settings: { sync: { fullIntervalHours: number; includeStatuses: string[]; importGroups: boolean } } }
+
+const idleWithUsers = async (page: import('@playwright/test').Page) => {
+  const { sync } = await sendFromExtensionPage<Status>(page, 'getStatus');
+  return sync && !sync.running && sync.lastSuccessAt ? sync.counts : null;
+};
+
+test('sync settings: bad input is refused next to the field; a change of statuses saves, re-schedules and rebuilds the directory; clear empties it', async ({ openExtensionPage, connect, okta }) => {
+  await connect();
+  const page = await openExtensionPage('options.html#sync');
+  await expect.poll(() => idleWithUsers(page), { timeout: 60_000 }).not.toBeNull();
+  const first = (await idleWithUsers(page))!;
+  const active = okta.org.users.filter((u) => ['ACTIVE', 'PROVISIONED', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED'].includes(u.status)).length;
+  expect(first.users).toBe(active);
+
+  await page.getByLabel('Full sync every (hours)').fill('0');
+  await page.getByLabel('Share of Okta’s rate limits for sync (%)').fill('95');
+  await page.getByRole('button', { name: 'Save sync settings' }).click();
+  await expect(page.locator('#full-interval-error')).toHaveText('Enter a whole number of hours from 1 to 168 (a week).');
+  await expect(page.locator('#budget-share-error')).toContainText('10% to 90%');
+  expect((await sendFromExtensionPage<View>(page, 'getSettings')).settings.sync.fullIntervalHours).toBe(4);
+
+  await page.getByLabel('Full sync every (hours)').fill('6');
+  await page.getByLabel('Share of Okta’s rate limits for sync (%)').fill('40');
+  await page.getByLabel('Suspended').check();
+  await page.getByLabel('Import groups').uncheck();
+  await page.getByRole('button', { name: 'Save sync settings' }).click();
+  await expect(page.getByText('Saved. A full sync has started, because what is synced changed.')).toBeVisible();
+  const alarms = await page.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string; periodInMinutes?: number }[]> } } }).chrome.alarms.getAll());
+  expect(alarms.find((a) => a.name === 'deskside-directory-full')?.periodInMinutes).toBe(360);
+
+  const suspended = okta.org.users.filter((u) => u.status === 'SUSPENDED').length;
+  await expect.poll(async () => (await idleWithUsers(page))?.users, { timeout: 60_000 }).toBe(active + suspended);
+  expect((await idleWithUsers(page))!.groups).toBe(0);
+  await page.screenshot({ path: 'test-results/screens/options-sync-saved.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Clear local directory' }).click();
+  await page.getByRole('button', { name: 'Yes, clear it' }).click();
+  await expect(page.getByText('The local directory is empty.')).toBeVisible();
+  expect(await sendFromExtensionPage<unknown[]>(page, 'searchDirectory', { query: 'a' })).toEqual([]);
+});
