@@ -24,11 +24,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.keyboard.type('gr');
     await expect(popup.getByRole('option').first()).toBeVisible();
     expect(await violations(popup), 'popup with results').toEqual([]);
-    await popup.screenshot({ path: `test-results/screens/popup-results-${scheme}.png` });
+    await popup.screenshot({ path: test.info().outputPath(`popup-results-${scheme}.png`) });
     await popup.keyboard.press('Enter');
     await expect(popup.getByTestId('user-card')).toBeVisible();
     expect(await violations(popup), 'popup with a card').toEqual([]);
-    await popup.screenshot({ path: `test-results/screens/popup-card-${scheme}.png`, fullPage: true });
+    await popup.screenshot({ path: test.info().outputPath(`popup-card-${scheme}.png`), fullPage: true });
 
     const options = await openExtensionPage('options.html');
     await options.emulateMedia({ colorScheme: scheme });
@@ -37,7 +37,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(options.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible();
       await options.waitForLoadState('networkidle');
       expect(await violations(options), `options #${section}`).toEqual([]);
-      await options.screenshot({ path: `test-results/screens/options-${section}-${scheme}.png`, fullPage: true });
+      await options.screenshot({ path: test.info().outputPath(`options-${section}-${scheme}.png`), fullPage: true });
     }
   });
 }

@@ -78,6 +78,6 @@ test('field map: attributes from the org schema (custom ones too), add, delete, 
   await expect(panel.getByTestId('field-employmentType')).toHaveText('Contractor');
   await expect(panel.getByTestId('field-department')).toHaveText('Finance');
   await expect(panel.getByTestId('field-manager')).toHaveCount(0);
-  await ticket.screenshot({ path: 'test-results/screens/panel-field-map.png' });
-  await page.screenshot({ path: 'test-results/screens/options-field-map.png', fullPage: true });
+  await ticket.screenshot({ path: test.info().outputPath('panel-field-map.png') });
+  await page.screenshot({ path: test.info().outputPath('options-field-map.png'), fullPage: true });
 });

@@ -59,7 +59,7 @@ test('a self-hosted osTicket added in options gets the content script and the pa
   await ticket.goto(`${ORIGIN}/scp/tickets.php?id=17`);
   const panel = await panelFrame(ticket);
   await expect(panel.getByRole('heading', { name: 'Diego Torres' }).first()).toBeVisible();
-  await ticket.screenshot({ path: 'test-results/screens/self-hosted-osticket.png' });
+  await ticket.screenshot({ path: test.info().outputPath('self-hosted-osticket.png') });
 
   await options.getByRole('button', { name: `Remove ${ORIGIN}` }).click();
   await expect(options.getByTestId('self-hosted-row')).toHaveCount(0);

@@ -36,7 +36,7 @@ test('sync settings: bad input is refused next to the field; a change of statuse
   const suspended = okta.org.users.filter((u) => u.status === 'SUSPENDED').length;
   await expect.poll(async () => (await idleWithUsers(page))?.users, { timeout: 60_000 }).toBe(active + suspended);
   expect((await idleWithUsers(page))!.groups).toBe(0);
-  await page.screenshot({ path: 'test-results/screens/options-sync-saved.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('options-sync-saved.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'Clear local directory' }).click();
   await page.getByRole('button', { name: 'Yes, clear it' }).click();

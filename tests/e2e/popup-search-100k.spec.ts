@@ -26,7 +26,7 @@ test('popup: among 100k synced users, finds a person by name prefix, email and l
         return sync && !sync.running && sync.lastSuccessAt ? sync.counts.users : 0;
       }, { timeout: 15 * 60_000, intervals: [5000] })
       .toBeGreaterThan(50_000);
-    await options.screenshot({ path: 'test-results/screens/options-sync-100k.png', fullPage: true });
+    await options.screenshot({ path: test.info().outputPath('options-sync-100k.png'), fullPage: true });
 
     const popup = await extension.context.newPage();
     await popup.setViewportSize({ width: 420, height: 640 });
@@ -46,7 +46,7 @@ test('popup: among 100k synced users, finds a person by name prefix, email and l
     await popup.keyboard.press('Enter');
     await expect(popup.getByTestId('user-name')).toHaveText('Quincy Zabriskie');
     await expect(popup.getByTestId('user-login')).toHaveText(QUINCY.login);
-    await popup.screenshot({ path: 'test-results/screens/popup-card.png', fullPage: true });
+    await popup.screenshot({ path: test.info().outputPath('popup-card.png'), fullPage: true });
 
     // Back with the keyboard, then by email and by login: the person is the first result.
     await expect(popup.getByRole('button', { name: /Back to results/ })).toBeFocused();
@@ -79,7 +79,7 @@ test('popup: among 100k synced users, finds a person by name prefix, email and l
         return audit.find((a) => a.action === 'revoke-sessions');
       })
       .toMatchObject({ source: 'popup', outcome: 'success', target: { login: QUINCY.login } });
-    await popup.screenshot({ path: 'test-results/screens/popup-action.png', fullPage: true });
+    await popup.screenshot({ path: test.info().outputPath('popup-action.png'), fullPage: true });
   } finally {
     await extension.close();
     await okta.close();
