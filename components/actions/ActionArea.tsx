@@ -84,7 +84,8 @@ export default function ActionArea({ card, settings, flow }: ActionAreaProps) {
         <p class="muted">No actions fit a user in this status.</p>
       )}
       {playbooks.length > 0 ? (
-        <div class="action-bar" role="group" aria-label="Playbooks">
+        <div class="action-bar" role="group" aria-labelledby="playbooks-label">
+          <span class="bar-label" id="playbooks-label">Playbooks</span>
           {playbooks.map(({ playbook }) => (
             <button type="button" key={playbook.id} class="action playbook" disabled={flow.busy} onClick={() => flow.startPlaybook(playbook)}>
               {playbook.label}
