@@ -53,7 +53,7 @@ export default function GateTable({ view, onSave }: GateTableProps) {
                       <option key={g.value} value={g.value}>{g.label}{g.value === action.defaultGate ? ' (default)' : ''}</option>
                     ))}
                   </select>
-                  {locked ? <span class="hint muted"> 🔒 {gateLabel(locked)}, set by your organisation’s policy</span> : null}
+                  {locked ? <span class="hint muted"> Locked to “{gateLabel(locked)}” by your organisation’s policy</span> : null}
                 </td>
               </tr>
             );

@@ -60,7 +60,7 @@ export default function SelfHostedList({ view, accept }: SelfHostedListProps) {
               const missing = view.missingPermissions.includes(s.origin);
               return (
                 <tr key={s.origin} data-testid="self-hosted-row">
-                  <td class="code">{s.origin}</td>
+                  <td><span class="code">{s.origin}</span></td>
                   <td>{adapterName(s.helpdesk)}</td>
                   <td>{missing ? 'Waiting for access' : 'On'}{locked.has(s.origin) ? ' · set by policy' : ''}</td>
                   <td><div class="row">

@@ -10,7 +10,7 @@ import ConnectionReportView from './ConnectionReportView';
 import OktaSetupSteps from './OktaSetupSteps';
 import { useSettingsView } from '../useSettingsView';
 
-const LOCKED_HINT = 'Set by your organisation’s policy; ask your IT admin to change it.';
+const LOCKED_HINT = 'Locked: set by your organisation’s policy; ask your IT admin to change it.';
 
 type AuthMode = 'oauth' | 'ssws';
 
@@ -97,7 +97,7 @@ export default function ConnectionSection() {
           {status.authMode === 'ssws' ? 'API token' : 'sign-in'} is never shown again; you can replace or remove it.
         </p>
       ) : null}
-      <Field id="okta-domain" label="Okta domain" hint={lockedDomain ? `🔒 ${LOCKED_HINT}` : 'Your org address, for example acme.okta.com.'} error={domainError}>
+      <Field id="okta-domain" label="Okta domain" hint={lockedDomain ? LOCKED_HINT : 'Your org address, for example acme.okta.com.'} error={domainError}>
         {(props) => (
           <input {...props} type="text" value={domain} readOnly={Boolean(lockedDomain)} autoComplete="off" spellcheck={false} placeholder="acme.okta.com"
             onInput={(e) => { edited.current.domain = true; setDomain(e.currentTarget.value); setReport(null); }} />
@@ -132,7 +132,7 @@ export default function ConnectionSection() {
       ) : (
         <>
           <Field id="client-id" label="Client id" error={report?.error?.field === 'clientId' ? report.error.sentence : null}
-            hint={lockedClientId ? `🔒 ${LOCKED_HINT}` : 'The client id of the Okta OIDC app (Single-Page App) you created for Deskside.'}>
+            hint={lockedClientId ? LOCKED_HINT : 'The client id of the Okta OIDC app (Single-Page App) you created for Deskside.'}>
             {(props) => (
               <input {...props} type="text" value={clientId} readOnly={Boolean(lockedClientId)} autoComplete="off" spellcheck={false}
                 onInput={(e) => { setClientId(e.currentTarget.value); setReport(null); }} />

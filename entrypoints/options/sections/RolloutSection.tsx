@@ -103,7 +103,7 @@ export default function RolloutSection() {
           <ul class="plain-list">
             {policyEntries.map(([key, value]) => (
               <li key={key}>
-                🔒 {POLICY_LABELS[key] ?? key}: <span class="code">{typeof value === 'string' ? value : JSON.stringify(value)}</span>
+                Locked: {POLICY_LABELS[key] ?? key}: <span class="code">{typeof value === 'string' ? value : JSON.stringify(value)}</span>
               </li>
             ))}
           </ul>
