@@ -21,7 +21,7 @@ export default function FieldMapPreview({ fieldMap }: { fieldMap: FieldMapEntry[
   const pick = async (userId: string) => setCard(await sendMessage('getUserCard', { userId }));
 
   return (
-    <div class="stack preview" aria-labelledby="preview-heading">
+    <div class="stack preview">
       <h3 id="preview-heading">Preview</h3>
       <label for="preview-search">Preview on a person from the directory</label>
       <input id="preview-search" type="search" value={query} placeholder="Name, email or login" onInput={(e) => setQuery(e.currentTarget.value)} />

@@ -41,7 +41,7 @@ export default function CustomRules({ rules, onSave }: CustomRulesProps) {
   };
 
   return (
-    <div class="stack" aria-labelledby="custom-rules-heading">
+    <div class="stack">
       <h3 id="custom-rules-heading">Custom rules</h3>
       {rules.length ? (
         <table>

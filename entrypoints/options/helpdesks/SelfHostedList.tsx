@@ -48,7 +48,7 @@ export default function SelfHostedList({ view, accept }: SelfHostedListProps) {
   };
 
   return (
-    <div class="stack" aria-labelledby="self-hosted-heading">
+    <div class="stack">
       <h3 id="self-hosted-heading">Self-hosted helpdesks</h3>
       {view.settings.selfHosted.length ? (
         <table>

@@ -28,7 +28,7 @@ export default function SyncHealthPanel() {
   };
 
   return (
-    <div class="stack" aria-labelledby="sync-health-heading">
+    <div class="stack">
       <h3 id="sync-health-heading">Local directory</h3>
       <SyncStatus health={status?.sync ?? null} />
       <div class="row">
