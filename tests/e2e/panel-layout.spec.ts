@@ -47,10 +47,10 @@ test('the panel floats over the right edge without changing the helpdesk layout;
 test('screenshots of the panel on a ticket, light and dark', async ({ context, okta, connect }) => {
   await connect();
   const oktaGroups = okta.org.groups.filter((g) => g.type === 'OKTA_GROUP').slice(0, 2).map((g) => g.id);
-  const person = await createPerson(okta, { groupIds: oktaGroups });
   mkdirSync(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
-    const { page, panel } = await openTicket(context, await serveTicket(context, 541, person));
+    const person = await createPerson(okta, { groupIds: oktaGroups });
+    const { page, panel } = await openTicket(context, await serveTicket(context, scheme === 'light' ? 541 : 542, person));
     await page.emulateMedia({ colorScheme: scheme });
     await waitForCard(panel, 'ACTIVE');
     await expect(panel.locator('body')).toHaveCSS('background-color', scheme === 'dark' ? 'rgb(22, 24, 29)' : 'rgb(255, 255, 255)');
@@ -58,6 +58,12 @@ test('screenshots of the panel on a ticket, light and dark', async ({ context, o
     await panel.getByRole('group', { name: 'Playbooks' }).getByRole('button', { name: 'Offboard' }).click();
     await panel.getByLabel('Type the Okta login to confirm').fill('wrong');
     await page.screenshot({ path: `${SHOTS}/panel-${scheme}-confirm.png` });
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await panel.getByRole('group', { name: 'Okta actions' }).getByRole('button', { name: 'Reset password' }).click();
+    await panel.getByLabel(/Email the reset link/).uncheck();
+    await panel.getByTestId('confirm-button').click();
+    await expect(panel.getByTestId('one-time-secret')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/panel-${scheme}-result.png` });
     await page.close();
   }
 });
