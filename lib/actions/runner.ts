@@ -2,7 +2,7 @@ import { OktaError, getUser, type OktaClient, type User } from '@/lib/okta';
 import { describeOktaError } from '@/lib/okta/errors';
 import type { Settings } from '@/lib/settings/schema';
 import type { AuditEntry, AuditOutcome, AuditSource, TicketRef } from './audit';
-import { ticketNote } from './audit';
+import { ticketNote, withoutSecrets } from './audit';
 import { gateRefusal, type Confirmation } from './gate-check';
 import type { ActionOutcome } from './outcome';
 import { recordingClient } from './recording-client';
@@ -51,7 +51,10 @@ export interface AttemptContext {
   playbook: AuditEntry['playbook'];
 }
 
-/** Runs one action against a user already fetched live, and writes its audit entry. */
+/**
+ * One audited attempt: `prepare` fetches the target live and checks the rules (throwing a refusal),
+ * then returns the Okta call to make. Whatever happens is written to the audit, without secrets.
+ */
 export async function attemptAction(
   deps: RunnerDeps,
   ctx: AttemptContext,
@@ -94,7 +97,7 @@ export async function attemptAction(
     agentId: agent?.id ?? null,
     action: ctx.action.id,
     target,
-    inputs: ctx.inputs,
+    inputs: withoutSecrets(ctx.inputs),
     ticket: ctx.ticket,
     source: ctx.source,
     requestIds,
