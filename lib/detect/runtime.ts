@@ -34,6 +34,8 @@ export interface DetectionRuntime {
 
 const FAST_INTERVAL_MS = 250;
 const SLOW_INTERVAL_MS = 1000;
+/** The first change after a quiet spell is read this soon (one frame of batching); later ones wait out the interval. */
+const LEADING_DELAY_MS = 16;
 const FAST_PASSES = 20;
 /** A page that keeps changing without a confident result stops being watched after this many passes. */
 const MAX_PASSES = 150;
@@ -77,6 +79,7 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
   let run: Run | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timerDue = 0;
+  let lastPassAt = 0;
   let lastEmitted: string | undefined;
   let lastDetection: Detection | null = null;
   /** Emails of the last ticket that had people, kept across the null reported between tickets. */
@@ -121,10 +124,12 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     }, delay);
   };
 
+  /** Passes run at most once per interval, but a ticket that renders after a quiet spell is read at once. */
   const onMutation = () => {
     if (!run) return;
     run.mutatedSinceNavigation = true;
-    schedule(run.passes < FAST_PASSES ? FAST_INTERVAL_MS : SLOW_INTERVAL_MS);
+    const interval = run.passes < FAST_PASSES ? FAST_INTERVAL_MS : SLOW_INTERVAL_MS;
+    schedule(Math.max(LEADING_DELAY_MS, lastPassAt + interval - Date.now()));
   };
 
   const watch = (target: Document | ShadowRoot) => {
@@ -178,6 +183,7 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
 
   const domPass = (current: Run) => {
     if (run !== current || stopped) return;
+    lastPassAt = Date.now();
     current.passes++;
     const { adapter, url, ticketId } = current;
     const root = adapter?.activeRoot && ticketId ? adapter.activeRoot(doc, ticketId) : doc;
