@@ -21,6 +21,13 @@ export default function RequesterView({ detection }: RequesterViewProps) {
       {detection.people.length > 1 ? (
         <CandidateSwitcher people={detection.people} selected={selected} onSelect={(i) => { setSelected(i); setOpened(null); }} />
       ) : null}
+      {person ? (
+        <header class="ticket-person" aria-label="Person named on the ticket">
+          <span class="muted">On the ticket</span>
+          <h2>{person.name ?? person.email}</h2>
+          {person.name && person.email ? <span class="muted">{person.email}</span> : null}
+        </header>
+      ) : null}
       {target ? (
         <PersonLookup
           key={JSON.stringify(target)}

@@ -42,6 +42,7 @@ test('the page cannot drive the panel: synthetic clicks, posted messages, its ow
 
   // Markup from Okta and from the ticket is shown as text.
   await expect(panel.getByTestId('user-name')).toContainText('<img src=x');
+  await expect(panel.getByRole('heading', { name: '<b id="injected">Eve</b><script>window.top.pwned=2</script>' })).toBeVisible();
   expect(await panel.locator('img, #injected').count()).toBe(0);
   expect(await panel.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 
