@@ -32,7 +32,8 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   const iframe = document.createElement('iframe');
   iframe.src = `${browser.runtime.getURL('/panel.html')}#${nonce}`;
   iframe.title = 'Deskside: Okta details for this ticket’s requester';
-  iframe.setAttribute('allow', 'clipboard-write');
+  // '*' rather than the default 'src': with use_dynamic_url the frame's origin is not the origin of its src.
+  iframe.setAttribute('allow', 'clipboard-write *');
   shadow.append(style, iframe);
   host.hidden = true;
 

@@ -87,7 +87,7 @@ test('password and MFA actions on an ACTIVE user change what Okta holds; secrets
   expect(serialized).not.toContain(resetLink);
 });
 
-test('suspend, unsuspend and unlock follow Okta status rules; refused actions are not offered', async ({ context, okta, connect }) => {
+test('suspend, unsuspend and unlock follow Okta status rules; refused actions are not offered', async ({ context, okta, connect, extensionId }) => {
   await connect();
   const person = await createPerson(okta);
   const url = await serveTicket(context, 502, person);
@@ -102,6 +102,16 @@ test('suspend, unsuspend and unlock follow Okta status rules; refused actions ar
 
   let result = await runFromBar(panel, 'Suspend');
   await expect(result).toContainText('User suspended');
+  // "Add to ticket" puts a short note on the clipboard for the ticket's internal comment.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await result.getByRole('button', { name: 'Add to ticket' }).click();
+  await expect(result.getByRole('button', { name: /Copied/ })).toBeVisible();
+  const reader = await context.newPage();
+  await reader.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect.poll(() => reader.evaluate(() => navigator.clipboard.readText())).toMatch(
+    new RegExp(`^\\[Okta\\] Suspend for ${person.email.replace(/\./g, '\\.')} by ${okta.org.admin.profile.login.replace(/\./g, '\\.')} at .*User suspended\\.$`),
+  );
+  await reader.close();
   expect(fakeUser(okta, person.id)?.status).toBe('SUSPENDED');
   await waitForCard(panel, 'SUSPENDED');
   offered = await offeredActions(panel);
