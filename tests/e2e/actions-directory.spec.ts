@@ -135,7 +135,7 @@ test('a status changed behind the panel is caught live: E0000038 with its senten
   await waitForCard(panel, 'SUSPENDED');
 });
 
-test('a requester who is not in Okta can be created from the ticket, prefilled with the ticket name and email', async ({ context, okta, connect }) => {
+test('a requester who is not in Okta can be created from the ticket, prefilled with the ticket name and email, then onboarded', async ({ context, okta, connect }) => {
   await connect();
   const email = `nia.newcomer${Date.now()}@example.com`;
   const { panel } = await openTicket(context, await serveTicket(context, 515, { email, name: 'Nia Newcomer' }));
@@ -151,4 +151,12 @@ test('a requester who is not in Okta can be created from the ticket, prefilled w
   const created = fakeUser(okta, email);
   expect(created).toMatchObject({ status: 'STAGED', profile: { firstName: 'Nia', lastName: 'Newcomer', email } });
   await expect(panel.getByRole('group', { name: 'Okta actions' }).getByRole('button', { name: 'Activate', exact: true })).toBeVisible();
+
+  // Onboard fits a staged user: activation (emailed), then the baseline groups and app bundle (none configured here).
+  await panel.getByRole('group', { name: 'Playbooks' }).getByRole('button', { name: 'Onboard', exact: true }).click();
+  await panel.getByTestId('confirm-button').click();
+  const progress = panel.getByTestId('playbook-progress');
+  await expect(progress).toHaveAttribute('data-done', 'true');
+  await expect(progress.getByTestId('playbook-step')).toHaveText([/^done\s+Activate/, /^done\s+Add to group.*No groups to add/, /^done\s+Assign app.*No apps to assign/]);
+  expect(fakeUser(okta, email)?.status).toBe('PROVISIONED');
 });
