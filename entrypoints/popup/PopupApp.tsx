@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import PersonLookup from '@/components/PersonLookup';
 import SyncStatus from '@/components/SyncStatus';
@@ -11,6 +11,11 @@ export default function PopupApp() {
   const { status } = useStatus(2000);
   const [query, setQuery] = useState('');
   const [userId, setUserId] = useState<string | null>(null);
+  const back = useRef<HTMLButtonElement>(null);
+  // Focus moves to Back each time a card opens (the autofocus attribute works once per page only).
+  useEffect(() => {
+    if (userId) back.current?.focus();
+  }, [userId]);
 
   // "Look up in Okta" from the context menu hands its query over through storage.session.
   useEffect(() => {
@@ -43,7 +48,7 @@ export default function PopupApp() {
       <main class="stack">
         {userId ? (
           <>
-            <button type="button" class="back" onClick={() => setUserId(null)} autoFocus>
+            <button type="button" class="back" ref={back} onClick={() => setUserId(null)}>
               ← Back to results
             </button>
             <PersonLookup target={{ userId }} onOpen={setUserId} source="popup" />

@@ -59,7 +59,8 @@ test('popup: among 100k synced users, finds a person by name prefix, email and l
       await expect(popup.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
       await popup.keyboard.press('Enter');
       await expect(popup.getByTestId('user-name')).toHaveText('Quincy Zabriskie');
-      await popup.keyboard.press('Enter'); // focus is on Back
+      await expect(popup.getByRole('button', { name: /Back to results/ })).toBeFocused();
+      await popup.keyboard.press('Enter');
     }
     await popup.keyboard.press('Enter');
     await expect(popup.getByTestId('user-name')).toHaveText('Quincy Zabriskie');
