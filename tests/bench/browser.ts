@@ -79,11 +79,14 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
     args: [...chromiumArgs(EXTENSION_DIR, { headless: true }), '--remote-debugging-port=0'],
     viewport: { width: 1440, height: 900 },
   });
+  // tsx (esbuild keepNames) wraps named functions in __name(); functions passed to page.evaluate need it defined.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   const sw = existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(sw.url()).host;
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.evaluate('globalThis.__name ??= (fn) => fn;');
 
   const portFile = path.join(userDataDir, 'DevToolsActivePort');
   const port = existsSync(portFile) ? readFileSync(portFile, 'utf8').split('\n')[0] : null;
