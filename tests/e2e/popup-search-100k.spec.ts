@@ -62,6 +62,9 @@ test('popup: among 100k synced users, finds a person by name prefix, email and l
       await expect(popup.getByRole('button', { name: /Back to results/ })).toBeFocused();
       await popup.keyboard.press('Enter');
     }
+    // Back keeps the last query; its results come back and Enter opens the selected one again.
+    await expect(search).toBeFocused();
+    await expect(popup.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
     await popup.keyboard.press('Enter');
     await expect(popup.getByTestId('user-name')).toHaveText('Quincy Zabriskie');
 
