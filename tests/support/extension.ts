@@ -23,7 +23,7 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
   });
   const serviceWorker = async () => {
     const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-    return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+    return existing ?? context.waitForEvent('serviceworker', { timeout: 60_000 });
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
   return {
