@@ -182,7 +182,11 @@ export interface SyncEnd {
   running: boolean;
 }
 
-/** Waits for the sync to end after `afterMs` (epoch ms); returns the health and when it ended (epoch ms, the worker's clock). */
+/**
+ * Waits for the sync to end after `afterMs` (epoch ms); returns the health and when it ended (epoch
+ * ms, the worker's publish time, so the polling interval does not blur it). Polls every 2 s:
+ * getStatus counts the directory's records, and those reads contend with the sync's writes.
+ */
 export async function waitForSync(page: Page, afterMs: number, timeoutMs = 15 * 60_000): Promise<{ endedAt: number; health: SyncEnd }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -195,6 +199,6 @@ export async function waitForSync(page: Page, afterMs: number, timeoutMs = 15 * 
       if (failure > afterMs) throw new Error(`The sync failed: ${health.lastError?.sentence}`);
     }
     if (Date.now() > deadline) throw new Error(`No sync ended within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
   }
 }
