@@ -6,7 +6,12 @@ import { startDetection } from '@/lib/detect/runtime';
 import { sendMessage } from '@/lib/messaging/channel';
 import { loadContentSettings } from '@/lib/settings/content-view';
 import { helpdeskForPage } from './enabled-here';
-import { createPanelFrame, panelNonce } from './panel-frame';
+import { createPanelFrame, panelNonce, type PanelFrame } from './panel-frame';
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
 
 export default defineContentScript({
   matches: HELPDESK_HOST_PATTERNS,
@@ -15,11 +20,18 @@ export default defineContentScript({
     const settings = await loadContentSettings();
     const helpdesk = helpdeskForPage(new URL(location.href), settings);
     if (!helpdesk.enabled) return;
-    const nonce = panelNonce();
-    await sendMessage('registerPanel', { nonce });
-    const frame = createPanelFrame(ctx, nonce);
-    // The MAIN-world bridge answers only for whitelisted globals (ServiceNow's g_ck session token).
-    await injectScript('/page-bridge.js', { keepInDom: true }).catch(() => undefined);
+
+    // Nothing is added to the page until a ticket with a person on it is found.
+    let panelCreated = false;
+    const panel = once<PanelFrame>(async () => {
+      panelCreated = true;
+      const nonce = panelNonce();
+      await sendMessage('registerPanel', { nonce });
+      return createPanelFrame(ctx, nonce);
+    });
+    // The MAIN-world bridge (only ServiceNow's g_ck session token) is injected when an adapter first asks.
+    const readPageValue = createPageValueReader(window);
+    const bridge = once(() => injectScript('/page-bridge.js', { keepInDom: true }).catch(() => undefined));
 
     const detection = startDetection({
       url: () => location.href,
@@ -28,13 +40,16 @@ export default defineContentScript({
       excludeEmails: () => settings.agentEmails,
       customRules: settings.customRules,
       helpdesk: helpdesk.adapterId,
-      pageValue: createPageValueReader(window),
+      pageValue: async (name) => {
+        await bridge();
+        return readPageValue(name);
+      },
       onDetection(found) {
-        if (found && found.people.length > 0) frame.show();
-        else if (!found) frame.hide();
         sendMessage('reportDetection', found).catch(() => {
           // The extension was reloaded or the worker refused; the next detection tries again.
         });
+        if (found && found.people.length > 0) void panel().then((frame) => frame.show());
+        else if (!found && panelCreated) void panel().then((frame) => frame.hide());
       },
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => detection.rerun());

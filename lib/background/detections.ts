@@ -17,8 +17,23 @@ export function tabStateKey(tabId: number): string {
   return `tab:${tabId}`;
 }
 
-export async function setTabState(tabId: number, state: TabState): Promise<void> {
-  await browser.storage.session.set({ [tabStateKey(tabId)]: state });
+const pendingUpdates = new Map<number, Promise<unknown>>();
+
+/**
+ * Read-modify-write of a tab's state, one at a time per tab: the detection and the panel's
+ * registration arrive together and must not overwrite each other.
+ */
+export function updateTabState(tabId: number, change: (state: TabState | null) => TabState): Promise<void> {
+  const previous = pendingUpdates.get(tabId) ?? Promise.resolve();
+  const next = previous.then(async () => {
+    await browser.storage.session.set({ [tabStateKey(tabId)]: change(await getTabState(tabId)) });
+  });
+  const settled = next.catch(() => undefined);
+  pendingUpdates.set(tabId, settled);
+  void settled.then(() => {
+    if (pendingUpdates.get(tabId) === settled) pendingUpdates.delete(tabId);
+  });
+  return next;
 }
 
 export async function getTabState(tabId: number): Promise<TabState | null> {

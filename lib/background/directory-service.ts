@@ -14,6 +14,16 @@ export function createDirectoryService(session: OktaSession) {
   let dbPromise: Promise<DirectoryDb> | null = null;
   const openDb = () => (dbPromise ??= openDirectory());
   let live: SyncProgress | null = null;
+  // Counting 100k records on every status poll would compete with the sync's writes: count once per finished sync.
+  let counted: { key: string; counts: SyncHealth['counts'] } | null = null;
+  async function countsFor(db: DirectoryDb, generation: number, finishedAt: string | null): Promise<SyncHealth['counts']> {
+    const key = `${generation}|${finishedAt}`;
+    if (counted?.key === key) return counted.counts;
+    const range = IDBKeyRange.bound([generation], [generation, []]);
+    const [users, groups, apps] = await Promise.all([db.count('users', range), db.count('groups', range), db.count('apps', range)]);
+    counted = { key, counts: { users, groups, apps } };
+    return counted.counts;
+  }
 
   const getSchedule = async (): Promise<SyncSchedule> => (await loadSettings()).sync;
   const scheduler = createDirectoryScheduler({
@@ -58,14 +68,13 @@ export function createDirectoryService(session: OktaSession) {
         throw new Error('A sync is running. Wait for it to finish, then clear the local directory.');
       }
       live = null;
+      counted = null;
     },
     async health(): Promise<SyncHealth> {
       const db = await openDb();
       const status = await readSyncStatus(db);
       const progress = live?.state === 'running' ? live : status.progress?.state === 'running' ? status.progress : null;
-      const gen = status.published?.generation ?? 0;
-      const range = IDBKeyRange.bound([gen], [gen, []]);
-      const [users, groups, apps] = await Promise.all([db.count('users', range), db.count('groups', range), db.count('apps', range)]);
+      const counts = await countsFor(db, status.published?.generation ?? 0, status.lastSuccess?.at ?? null);
       const phaseDone = progress ? (progress.phaseDone ?? progress.counts[progress.phase ?? 'users'] ?? 0) : 0;
       return {
         running: Boolean(progress),
@@ -79,7 +88,7 @@ export function createDirectoryService(session: OktaSession) {
           status.lastError && (!status.lastSuccess || status.lastError.at > status.lastSuccess.at)
             ? { code: status.lastError.errorCode ?? null, sentence: status.lastError.sentence ?? status.lastError.message, at: status.lastError.at }
             : null,
-        counts: { users, groups, apps },
+        counts,
       };
     },
   };

@@ -1,4 +1,4 @@
-import { getTabState, setTabState } from '../detections';
+import { getTabState, updateTabState } from '../detections';
 import type { HandlerContext, Handlers } from '@/lib/messaging/router';
 import { RefusedMessageError } from '@/lib/messaging/router';
 import type { BackgroundServices } from '../services';
@@ -17,13 +17,13 @@ export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'repo
   return {
     async reportDetection(detection, { sender }) {
       const tabId = topFrameTab(sender);
-      const state = await getTabState(tabId);
-      await setTabState(tabId, { pageHost: new URL(sender.url!).host, detection, panelNonce: state?.panelNonce ?? null });
+      const pageHost = new URL(sender.url!).host;
+      await updateTabState(tabId, (state) => ({ pageHost, detection, panelNonce: state?.panelNonce ?? null }));
     },
     async registerPanel({ nonce }, { sender }) {
       const tabId = topFrameTab(sender);
-      const state = await getTabState(tabId);
-      await setTabState(tabId, { pageHost: new URL(sender.url!).host, detection: state?.detection ?? null, panelNonce: nonce });
+      const pageHost = new URL(sender.url!).host;
+      await updateTabState(tabId, (state) => ({ pageHost, detection: state?.detection ?? null, panelNonce: nonce }));
     },
     async getPanelContext({ nonce }, { sender }) {
       const tabId = sender.tab?.id;
