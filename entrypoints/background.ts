@@ -7,6 +7,7 @@ import { coreHandlers } from '@/lib/background/handlers/core';
 import { directoryHandlers } from '@/lib/background/handlers/directory';
 import { settingsHandlers } from '@/lib/background/handlers/settings';
 import { actionHandlers, auditRefusal } from '@/lib/background/handlers/actions';
+import { pickerHandlers } from '@/lib/background/handlers/picker';
 import { createLookupMenu, onLookupMenuClicked } from '@/lib/background/context-menu';
 import { reconcileSelfHosted } from '@/lib/background/content-script-registration';
 import { enabledHelpdeskPatterns } from '@/lib/background/helpdesk-hosts';
@@ -18,7 +19,7 @@ import { loadSettings } from '@/lib/settings/store';
 export default defineBackground(() => {
   const services = createBackgroundServices();
   registerRouter({
-    handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services), ...actionHandlers(services) },
+    handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services), ...actionHandlers(services), ...pickerHandlers(auditRefusal(services)) },
     policy: async () => ({ extensionId: browser.runtime.id, enabledHelpdeskPatterns: enabledHelpdeskPatterns(await loadSettings()) }),
     onRefused: auditRefusal(services),
   });

@@ -5,6 +5,7 @@ import { connectionMessages } from './messages/connection';
 import { directoryMessages } from './messages/directory';
 import { settingsMessages } from './messages/settings';
 import { actionMessages } from './messages/actions';
+import { pickerMessages } from './messages/picker';
 
 /**
  * Every message the background answers, assembled from one module per area. The router checks
@@ -16,6 +17,7 @@ export const MESSAGES = {
   ...directoryMessages,
   ...settingsMessages,
   ...actionMessages,
+  ...pickerMessages,
 };
 
 export type Messages = typeof MESSAGES;
