@@ -1,12 +1,15 @@
 import '@/lib/zod-setup';
 import { defineContentScript, injectScript } from '#imports';
+import { browser } from 'wxt/browser';
 import { HELPDESK_HOST_PATTERNS } from '@/lib/detect/hosts';
 import { createPageValueReader } from '@/lib/detect/page-value-client';
 import { startDetection } from '@/lib/detect/runtime';
 import { sendMessage } from '@/lib/messaging/channel';
+import { isStartPicker } from '@/lib/messaging/picker-command';
 import { loadContentSettings } from '@/lib/settings/content-view';
 import { helpdeskForPage } from './enabled-here';
 import { createPanelFrame, panelNonce, type PanelFrame } from './panel-frame';
+import { startPicker, type PickedRule } from './picker';
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
@@ -17,7 +20,7 @@ export default defineContentScript({
   matches: HELPDESK_HOST_PATTERNS,
   runAt: 'document_idle',
   async main(ctx) {
-    const settings = await loadContentSettings();
+    let settings = await loadContentSettings();
     const helpdesk = helpdeskForPage(new URL(location.href), settings);
     if (!helpdesk.enabled) return;
 
@@ -33,7 +36,7 @@ export default defineContentScript({
     const readPageValue = createPageValueReader(window);
     const bridge = once(() => injectScript('/page-bridge.js', { keepInDom: true }).catch(() => undefined));
 
-    const detection = startDetection({
+    const detect = () => startDetection({
       url: () => location.href,
       doc: document,
       signal: ctx.signal,
@@ -52,6 +55,23 @@ export default defineContentScript({
         else if (!found && panelCreated) void panel().then((frame) => frame.hide());
       },
     });
+    let detection = detect();
     ctx.addEventListener(window, 'wxt:locationchange', () => detection.rerun());
+
+    // "Pick requester on page" in the panel: the background (never the page) starts pick mode.
+    let stopPicker: (() => void) | undefined;
+    ctx.signal.addEventListener('abort', () => stopPicker?.());
+    const onPick = async (rule: PickedRule) => {
+      await sendMessage('reportPickedRule', rule);
+      settings = await loadContentSettings();
+      detection.stop();
+      detection = detect();
+    };
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      if (sender.id !== browser.runtime.id || sender.tab || !isStartPicker(message)) return;
+      stopPicker?.();
+      stopPicker = startPicker((rule) => void onPick(rule).catch((e: unknown) => console.warn('Deskside could not save the picked requester:', e)));
+      sendResponse(true);
+    });
   },
 });

@@ -5,6 +5,7 @@ import { usePanelLayout } from './usePanelLayout';
 import { useTabDetection } from './useTabDetection';
 import ResizeHandle from './ResizeHandle';
 import RequesterView from './RequesterView';
+import PickOnPageButton from './PickOnPageButton';
 
 /** The side panel on a ticket page: follows the tab's active ticket and shows its people in Okta. */
 export default function PanelApp() {
@@ -49,6 +50,7 @@ export default function PanelApp() {
         ) : (
           <p class="muted">Looking for the requester on this ticket…</p>
         )}
+        {error ? null : <PickOnPageButton key={JSON.stringify(detection?.people ?? null)} nonce={location.hash.slice(1)} />}
       </main>
     </div>
   );
