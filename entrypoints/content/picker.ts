@@ -15,14 +15,19 @@ const PICK_MODE_MS = 2 * 60 * 1000;
 const ANCESTOR_STEPS = 3;
 const BLOCKED_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'dblclick', 'auxclick'] as const;
 
+/** Above the page, below the panel (2147483646), so the outline never covers Deskside itself. */
 const STYLE = `
 :host { all: initial; }
-.box { position: fixed; pointer-events: none; z-index: 2147483647; border: 2px solid #2563eb; background: rgba(37, 99, 235, 0.12); border-radius: 3px; display: none; }
-.hint { position: fixed; pointer-events: none; z-index: 2147483647; top: 12px; left: 50%; transform: translateX(-50%); padding: 8px 14px; border-radius: 6px; background: #1e293b; color: #fff; font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3); }
+.box { position: fixed; pointer-events: none; z-index: 2147483645; border: 2px solid #2563eb; background: rgba(37, 99, 235, 0.12); border-radius: 3px; display: none; }
+.hint { position: fixed; pointer-events: none; z-index: 2147483645; top: 12px; left: 50%; transform: translateX(-50%); padding: 8px 14px; border-radius: 6px; background: #1e293b; color: #fff; font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3); }
 `;
 
+/** Longer text is a section of the page, not a person's email or name. */
+const MAX_PICK_TEXT = 300;
+
 function hasEmail(el: Element): boolean {
-  return emailsIn(`${el.textContent ?? ''} ${el.getAttribute('href') ?? ''}`, 1).length > 0;
+  const text = el.textContent ?? '';
+  return text.length <= MAX_PICK_TEXT && emailsIn(`${text} ${el.getAttribute('href') ?? ''}`, 1).length > 0;
 }
 
 /** The clicked element, or the nearest ancestor within a few steps, that names an email, with a selector for it. */
@@ -55,6 +60,9 @@ export function startPicker(onPick: (rule: PickedRule) => void): () => void {
   hint.textContent = HINT;
   shadow.append(style, box, hint);
   document.documentElement.append(host);
+  // The agent just clicked in the panel's frame: bring the keyboard to the page so Esc reaches us.
+  hint.tabIndex = -1;
+  hint.focus({ preventScroll: true });
 
   const controller = new AbortController();
   const listen = { capture: true, signal: controller.signal };
