@@ -8,7 +8,7 @@ export interface PickedRule {
 }
 
 const HINT = "Click the requester's email or name — Esc cancels";
-const NO_EMAIL_HINT = 'No email address in that element. Click the requester\u2019s email or name — Esc cancels';
+const NO_EMAIL_HINT = `No email address there. ${HINT}`;
 /** Matches the background's arming: a pick after that would be refused anyway. */
 const PICK_MODE_MS = 2 * 60 * 1000;
 /** How many ancestors of the clicked element may hold the email (a name inside a cell that has the address). */
