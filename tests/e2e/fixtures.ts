@@ -6,18 +6,17 @@ import { startFakeOkta, type FakeOkta } from '../fake-okta/server';
 
 export const FAKE_TOKEN = 'e2e-token';
 
-interface WorkerFixtures {
-  okta: FakeOkta;
-}
 
 interface TestFixtures {
+  /** A fresh fake Okta org for each test, so no test sees another's changes. */
+  okta: FakeOkta;
   extension: ExtensionBrowser;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
   /** Opens one of the extension's pages (popup.html, options.html, …) in a tab. */
   openExtensionPage: (name: string) => Promise<Page>;
-  /** Saves the connection to the worker's fake Okta through the background, as the options page does. */
+  /** Saves the connection to the test's fake Okta through the background, as the options page does. */
   connect: () => Promise<void>;
 }
 
@@ -27,15 +26,12 @@ export async function serveFixture(context: BrowserContext, url: string, fixture
   await context.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
 }
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
-  okta: [
-    async ({}, use) => {
-      const okta = await startFakeOkta({ port: 0, users: 300, groups: 30, apps: 12, seed: 11, token: FAKE_TOKEN });
-      await use(okta);
-      await okta.close();
-    },
-    { scope: 'worker' },
-  ],
+export const test = base.extend<TestFixtures>({
+  okta: async ({}, use) => {
+    const okta = await startFakeOkta({ port: 0, users: 300, groups: 30, apps: 12, seed: 11, token: FAKE_TOKEN });
+    await use(okta);
+    await okta.close();
+  },
   extension: async ({}, use) => {
     const extension = await launchWithExtension();
     await use(extension);

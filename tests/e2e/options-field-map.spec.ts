@@ -2,26 +2,15 @@ import { expect, test } from './fixtures';
 import { sendFromExtensionPage } from '../support/extension';
 import { serveHelpdesk, ZENDESK_TICKET_123 } from '../support/helpdesk-routes';
 import { panelFrame } from '../support/panel';
-import type { FakeOkta } from '../fake-okta/server';
-
-async function createUser(okta: FakeOkta, profile: Record<string, string>): Promise<void> {
-  const response = await fetch(`${okta.url}/__admin/mutate`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ op: 'createUser', profile, password: 'Demo-Passw0rd!-2026' }),
-  });
-  if (!response.ok) throw new Error(`createUser: ${response.status} ${await response.text()}`);
-}
+import { ensurePerson } from '../support/seed-people';
 
 interface FieldMapView { settings: { fieldMap: { attribute: string; label: string }[] } }
 
 test('field map: attributes from the org schema (custom ones too), add, delete, reorder by keyboard, bad input refused, preview, and the panel shows the new fields', async ({ context, openExtensionPage, okta, connect }) => {
-  if (!okta.org.findUser('grace.hansen@example.com')) {
-    await createUser(okta, {
-      login: 'grace.hansen@example.com', email: 'grace.hansen@example.com', firstName: 'Grace', lastName: 'Hansen',
-      title: 'Financial Analyst', department: 'Finance', employmentType: 'Contractor',
-    });
-  }
+  ensurePerson(okta, {
+    login: 'grace.hansen@example.com', email: 'grace.hansen@example.com', firstName: 'Grace', lastName: 'Hansen',
+    title: 'Financial Analyst', department: 'Finance', employmentType: 'Contractor',
+  });
   await connect();
   const page = await openExtensionPage('options.html#field-map');
   await expect

@@ -3,6 +3,7 @@ import { expect, FAKE_TOKEN, test } from './fixtures';
 import { launchWithExtension, sendFromExtensionPage } from '../support/extension';
 import { serveHelpdesk, ZENDESK_TICKET_123 } from '../support/helpdesk-routes';
 import { panelFrame } from '../support/panel';
+import { ensurePerson } from '../support/seed-people';
 
 interface View { settings: Record<string, unknown> & { oktaDomain: string | null } }
 
@@ -13,13 +14,9 @@ const FIELD_MAP = [
 const RULE = { id: 'r1', host: 'support.acme.example', urlPattern: '/ticket/*', selector: '#requester-email', role: 'requester', pickedOnPage: false };
 
 test('settings exported from one profile and imported into a fresh one behave the same, and the file holds no secret', async ({ openExtensionPage, okta, connect }) => {
-  if (!okta.org.findUser('grace.hansen@example.com')) {
-    okta.mutate({
-      op: 'createUser',
-      profile: { login: 'grace.hansen@example.com', email: 'grace.hansen@example.com', firstName: 'Grace', lastName: 'Hansen', employmentType: 'Contractor', department: 'Finance' },
-      password: 'Demo-Passw0rd!-2026',
-    });
-  }
+  ensurePerson(okta, {
+    login: 'grace.hansen@example.com', email: 'grace.hansen@example.com', firstName: 'Grace', lastName: 'Hansen', employmentType: 'Contractor', department: 'Finance',
+  });
   await connect();
   const options = await openExtensionPage('options.html#rollout');
   const saved = await sendFromExtensionPage<{ ok: boolean }>(options, 'saveSettings', {

@@ -3,16 +3,13 @@ import { startFakeOkta, type FakeOkta } from '../fake-okta/server';
 import { sendFromExtensionPage } from '../support/extension';
 import { expectedDirectory, readExtensionDirectory, waitForSyncEnd } from '../support/directory-state';
 
-// This file changes its org, so it gets one of its own instead of the shared worker fake.
-const test = base.extend<object, { okta: FakeOkta }>({
-  okta: [
-    async ({}, use) => {
-      const okta = await startFakeOkta({ port: 0, users: 400, groups: 30, apps: 10, seed: 41, token: FAKE_TOKEN });
-      await use(okta);
-      await okta.close();
-    },
-    { scope: 'worker' },
-  ],
+// This file needs an org of its own size and seed.
+const test = base.extend<{ okta: FakeOkta }>({
+  okta: async ({}, use) => {
+    const okta = await startFakeOkta({ port: 0, users: 400, groups: 30, apps: 10, seed: 41, token: FAKE_TOKEN });
+    await use(okta);
+    await okta.close();
+  },
 });
 
 test('a full sync copies the org exactly, and an incremental sync follows changes at a cost that grows with them', async ({ connect, okta, openExtensionPage }) => {

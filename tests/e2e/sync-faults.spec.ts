@@ -4,15 +4,12 @@ import { sendFromExtensionPage } from '../support/extension';
 import { expectedDirectory, readExtensionDirectory, waitForSyncEnd, type DirectoryState } from '../support/directory-state';
 import type { Page } from '@playwright/test';
 
-const test = base.extend<object, { okta: FakeOkta }>({
-  okta: [
-    async ({}, use) => {
-      const okta = await startFakeOkta({ port: 0, users: 300, groups: 25, apps: 8, seed: 23, token: FAKE_TOKEN });
-      await use(okta);
-      await okta.close();
-    },
-    { scope: 'worker' },
-  ],
+const test = base.extend<{ okta: FakeOkta }>({
+  okta: async ({}, use) => {
+    const okta = await startFakeOkta({ port: 0, users: 300, groups: 25, apps: 8, seed: 23, token: FAKE_TOKEN });
+    await use(okta);
+    await okta.close();
+  },
 });
 
 function withoutGeneration({ users, groups, apps, memberships, assignments }: DirectoryState): DirectoryState {

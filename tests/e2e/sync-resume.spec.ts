@@ -3,15 +3,12 @@ import { startFakeOkta, type FakeOkta, type RequestRecord } from '../fake-okta/s
 import { expectedDirectory, readExtensionDirectory, syncHealth, waitForSyncEnd } from '../support/directory-state';
 import { stopServiceWorkers } from '../support/service-worker-control';
 
-const test = base.extend<object, { okta: FakeOkta }>({
-  okta: [
-    async ({}, use) => {
-      const okta = await startFakeOkta({ port: 0, users: 20_000, groups: 40, apps: 8, seed: 7, token: FAKE_TOKEN, latency: 10 });
-      await use(okta);
-      await okta.close();
-    },
-    { scope: 'worker' },
-  ],
+const test = base.extend<{ okta: FakeOkta }>({
+  okta: async ({}, use) => {
+    const okta = await startFakeOkta({ port: 0, users: 20_000, groups: 40, apps: 8, seed: 7, token: FAKE_TOKEN, latency: 10 });
+    await use(okta);
+    await okta.close();
+  },
 });
 
 const usersPages = (okta: FakeOkta) => okta.requests.filter((r) => r.path === '/api/v1/users' && r.status === 200).length;

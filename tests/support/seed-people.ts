@@ -49,3 +49,17 @@ export const FIXTURE_PEOPLE: Person[] = [
   { firstName: 'Grace', lastName: 'Hansen', email: 'grace.hansen@example.com', title: 'Financial Analyst', department: 'Finance' },
   { firstName: 'Mateo', lastName: 'Silva', email: 'mateo.silva@example.com', title: 'Account Executive', department: 'Sales' },
 ];
+
+/**
+ * Makes sure the org has this person with at least these profile values, whatever earlier tests
+ * in the same worker did to the shared fake org: creates them (ACTIVE) or updates their profile.
+ */
+export function ensurePerson(okta: FakeOkta, profile: Record<string, string> & { login: string }): string {
+  const existing = okta.org.findUser(profile.login);
+  if (existing) {
+    okta.mutate({ op: 'updateUser', id: existing.id, profile });
+    return existing.id;
+  }
+  const created = okta.mutate({ op: 'createUser', profile, password: 'Demo-Passw0rd!-2026' }) as { id: string };
+  return created.id;
+}
