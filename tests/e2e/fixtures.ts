@@ -1,11 +1,8 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from '../support/extension';
 import { startFakeOkta, type FakeOkta } from '../fake-okta/server';
 
 export const FAKE_TOKEN = 'e2e-token';
-
 
 interface TestFixtures {
   /** A fresh fake Okta org for each test, so no test sees another's changes. */
@@ -18,12 +15,6 @@ interface TestFixtures {
   openExtensionPage: (name: string) => Promise<Page>;
   /** Saves the connection to the test's fake Okta through the background, as the options page does. */
   connect: () => Promise<void>;
-}
-
-/** Serves a file from tests/fixtures at a real helpdesk URL, so the manifest's match patterns apply. */
-export async function serveFixture(context: BrowserContext, url: string, fixture: string, contentType = 'text/html'): Promise<void> {
-  const body = readFileSync(path.resolve('tests/fixtures', fixture));
-  await context.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
 }
 
 export const test = base.extend<TestFixtures>({

@@ -15,34 +15,23 @@ export interface TestPerson {
   name: string;
 }
 
-async function mutate(okta: FakeOkta, body: Record<string, unknown>): Promise<{ id: string }> {
-  const response = await fetch(`${okta.url}/__admin/mutate`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`fake Okta refused ${String(body.op)}: ${response.status} ${await response.text()}`);
-  const text = await response.text();
-  return (text ? JSON.parse(text) : {}) as { id: string };
-}
-
 /** A new ACTIVE Okta-sourced person with a password, in `groupIds`, unique to this test. */
-export async function createPerson(okta: FakeOkta, { groupIds = [] as string[], first = 'Robin' } = {}): Promise<TestPerson> {
+export function createPerson(okta: FakeOkta, { groupIds = [] as string[], first = 'Robin' } = {}): TestPerson {
   people += 1;
   const last = `Tester${people}${Math.random().toString(36).slice(2, 6)}`;
   const email = `person.${last}@example.com`.toLowerCase();
-  const { id } = await mutate(okta, {
+  const { id } = okta.mutate({
     op: 'createUser',
     profile: { login: email, email, firstName: first, lastName: last, title: 'Engineer', department: 'IT' },
     password: 'Test-Passw0rd!-2026',
     groupIds,
-  });
+  }) as { id: string };
   return { id, email, name: `${first} ${last}` };
 }
 
-export const lifecycle = (okta: FakeOkta, id: string, action: string) => mutate(okta, { op: 'lifecycle', id, action });
-export const lockOut = (okta: FakeOkta, id: string) => mutate(okta, { op: 'lockOut', id });
-export const addMember = (okta: FakeOkta, groupId: string, userId: string) => mutate(okta, { op: 'addMember', groupId, userId });
+export const lifecycle = (okta: FakeOkta, id: string, action: string) => okta.mutate({ op: 'lifecycle', id, action });
+export const lockOut = (okta: FakeOkta, id: string) => okta.mutate({ op: 'lockOut', id });
+export const addMember = (okta: FakeOkta, groupId: string, userId: string) => okta.mutate({ op: 'addMember', groupId, userId });
 
 export function fakeUser(okta: FakeOkta, id: string): UserRecord | undefined {
   return okta.org.findUser(id);

@@ -8,21 +8,11 @@ export interface Person {
   department?: string;
 }
 
-async function admin(okta: FakeOkta, body: Record<string, unknown>): Promise<{ id: string }> {
-  const response = await fetch(`${okta.url}/__admin/mutate`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`fake Okta refused ${String(body.op)}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string };
-}
-
 /**
  * Puts the people of a helpdesk fixture into the fake org (ACTIVE, in a few Okta groups and with
  * a direct app), so the panel finds them. Returns their Okta ids by email.
  */
-export async function seedPeople(okta: FakeOkta, people: Person[]): Promise<Map<string, string>> {
+export function seedPeople(okta: FakeOkta, people: Person[]): Map<string, string> {
   const ids = new Map<string, string>();
   const oktaGroups = okta.org.groups.filter((g) => g.type === 'OKTA_GROUP').slice(0, 3);
   const app = okta.org.apps[0];
@@ -32,13 +22,13 @@ export async function seedPeople(okta: FakeOkta, people: Person[]): Promise<Map<
       ids.set(p.email, existing.id);
       continue;
     }
-    const created = await admin(okta, {
+    const created = okta.mutate({
       op: 'createUser',
       profile: { login: p.email, email: p.email, firstName: p.firstName, lastName: p.lastName, title: p.title, department: p.department },
       password: 'Demo-Passw0rd!-2026',
       groupIds: oktaGroups.map((g) => g.id),
-    });
-    if (app) await admin(okta, { op: 'assignApp', appId: app.id, userId: created.id });
+    }) as { id: string };
+    if (app) okta.mutate({ op: 'assignApp', appId: app.id, userId: created.id });
     ids.set(p.email, created.id);
   }
   return ids;
