@@ -22,9 +22,12 @@ export function seedPeople(okta: FakeOkta, people: Person[]): Map<string, string
       ids.set(p.email, existing.id);
       continue;
     }
+    const profile: Record<string, string> = { login: p.email, email: p.email, firstName: p.firstName, lastName: p.lastName };
+    if (p.title) profile.title = p.title;
+    if (p.department) profile.department = p.department;
     const created = okta.mutate({
       op: 'createUser',
-      profile: { login: p.email, email: p.email, firstName: p.firstName, lastName: p.lastName, title: p.title, department: p.department },
+      profile,
       password: 'Demo-Passw0rd!-2026',
       groupIds: oktaGroups.map((g) => g.id),
     }) as { id: string };
