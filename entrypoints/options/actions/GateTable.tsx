@@ -48,12 +48,13 @@ export default function GateTable({ view, onSave }: GateTableProps) {
                 <td>{action.label}</td>
                 <td><span class={`badge ${action.danger === 'high' ? 'danger' : action.danger === 'medium' ? 'warn' : 'neutral'}`}>{action.danger}</span></td>
                 <td>
-                  <select aria-label={`Gate for ${action.label}`} value={gate} disabled={Boolean(locked)} onChange={(e) => choose(action.id, action.defaultGate, e.currentTarget.value as Gate)}>
+                  <select aria-label={`Gate for ${action.label}`} value={gate} disabled={Boolean(locked)} aria-describedby={locked ? `gate-${action.id}-locked` : undefined}
+                    onChange={(e) => choose(action.id, action.defaultGate, e.currentTarget.value as Gate)}>
                     {GATES.map((g) => (
                       <option key={g.value} value={g.value}>{g.label}{g.value === action.defaultGate ? ' (default)' : ''}</option>
                     ))}
                   </select>
-                  {locked ? <span class="hint muted"> Locked to “{gateLabel(locked)}” by your organisation’s policy</span> : null}
+                  {locked ? <span class="hint muted" id={`gate-${action.id}-locked`}> Locked to “{gateLabel(locked)}” by your organisation’s policy</span> : null}
                 </td>
               </tr>
             );

@@ -62,7 +62,7 @@ export default function SelfHostedList({ view, accept }: SelfHostedListProps) {
                 <tr key={s.origin} data-testid="self-hosted-row">
                   <td><span class="code">{s.origin}</span></td>
                   <td>{adapterName(s.helpdesk)}</td>
-                  <td>{missing ? 'Waiting for access' : 'On'}{locked.has(s.origin) ? ' · set by policy' : ''}</td>
+                  <td>{missing ? 'Waiting for access' : 'On'}{locked.has(s.origin) ? ' · Locked: set by your organisation’s policy' : ''}</td>
                   <td><div class="row">
                     {missing ? <button type="button" onClick={() => grantAndAdd(s.origin, s.helpdesk)}>Grant access to {new URL(s.origin).host}</button> : null}
                     {locked.has(s.origin) ? null : (

@@ -1,6 +1,7 @@
 import type { Handlers } from '@/lib/messaging/router';
 import { clearCredential, saveCredential, type Credential } from '@/lib/settings/secrets';
 import { identityItem } from '@/lib/settings/identity';
+import { policyConflict, readManagedPolicy } from '@/lib/settings/managed';
 import { loadSettings, updateSettings } from '@/lib/settings/store';
 import { testConnection } from '../connection';
 import type { BackgroundServices } from '../services';
@@ -24,6 +25,11 @@ export function connectionHandlers(services: BackgroundServices): Pick<Handlers,
       return tested.report;
     },
     async saveConnection(input) {
+      // Checked before signing in: nothing is sent anywhere for a connection the policy would undo.
+      const conflict = policyConflict(await readManagedPolicy(), input);
+      if (conflict) {
+        return { ok: false, origin: null, note: null, identity: null, checks: [], rateLimits: [], error: { ...conflict, code: 'policy' } };
+      }
       const tested = await testConnection(input, reuseOAuth);
       if (!tested.report.ok || !tested.origin || !tested.credential) return tested.report;
       const previousOrigin = (await loadSettings()).oktaDomain;
