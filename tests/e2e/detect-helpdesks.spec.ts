@@ -1,7 +1,9 @@
 import type { Frame } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { helpdeskFixture, panelTexts, patchStoredSettings, recordPanelTexts, serveHelpdeskFixture } from '../support/helpdesk-fixture';
+import type { Detection } from '../../lib/detect/types';
+import { helpdeskFixture, panelTexts, recordPanelTexts, serveHelpdeskFixture } from '../support/helpdesk-fixture';
 import { panelFrame } from '../support/panel';
+import { allowSiteAccess } from '../support/site-access';
 import { FIXTURE_PEOPLE, seedPeople, type Person } from '../support/seed-people';
 
 const PEOPLE: Person[] = [
@@ -77,25 +79,73 @@ for (const { page: fixturePage, name, ticket } of [
   });
 }
 
-test('an unknown helpdesk page is read by the generic detector, then by a custom rule added in settings', async ({ context, openExtensionPage }) => {
-  // Self-hosted origins get no content script until the background registers one (not built yet), so the page is
-  // served on a built-in host (Kayako) at a ticket URL whose adapter finds nothing in it: the generic detector runs.
-  const generic = helpdeskFixture('generic/unknown-helpdesk.html');
-  const url = 'https://acme.kayako.com/agent/conversations/5521';
-  await serveHelpdeskFixture(context, { ...generic, url });
+/** The detection the background holds for the panel's tab, asked for from inside the panel frame with its own nonce. */
+async function panelDetection(panel: Frame): Promise<Detection | null> {
+  const reply = await panel.evaluate(
+    () =>
+      new Promise<{ res?: { detection: Detection | null }; err?: { message?: string } }>((resolve) =>
+        (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.runtime.sendMessage(
+          { id: Date.now(), type: 'getPanelContext', data: { nonce: location.hash.slice(1) }, timestamp: Date.now() },
+          resolve,
+        ),
+      ),
+  );
+  if (reply?.err) throw new Error(reply.err.message ?? 'getPanelContext failed');
+  return reply?.res?.detection ?? null;
+}
+
+test('an unknown self-hosted helpdesk added in options is read by the generic detector, then by a custom rule added in options', async ({ context, extensionId, openExtensionPage }) => {
+  // A helpdesk no adapter knows, neither by host nor by path. Deskside runs there only once it is added as a
+  // self-hosted helpdesk in options (which asks for the origin's permission and registers the content script).
+  const fixture = helpdeskFixture('generic/unknown-helpdesk.html');
+  const url = fixture.url; // https://tickets.acme.example/requests/5521
+  const origin = new URL(url).origin;
+  await serveHelpdeskFixture(context, fixture);
+
   const page = await context.newPage();
   await page.goto(url);
+  await page.waitForTimeout(1500); // a negative check: give a content script the time to appear
+  await expect(page.locator('deskside-panel')).toHaveCount(0);
+
+  const options = await openExtensionPage('options.html#helpdesks');
+  await allowSiteAccess(context, extensionId, `${origin}/*`);
+  await options.getByLabel('Helpdesk address').fill(new URL(url).host);
+  await options.getByLabel('Helpdesk software').selectOption('auto');
+  await options.getByRole('button', { name: 'Add helpdesk' }).click();
+  await expect(options.getByTestId('self-hosted-row')).toContainText(origin);
+  await expect(options.getByTestId('self-hosted-row')).toContainText('On');
+
+  await page.reload();
   let panel = await panelFrame(page);
   await expect(cardName(panel)).toHaveText('Ivan Petrov'); // "Requested for" ranks first
   await expect(panel.getByText('sam.taylor@example.com')).toHaveCount(0);
+  const generic = await panelDetection(panel);
+  expect(generic?.helpdesk).toBe('generic');
+  expect(generic?.people.slice(0, 2)).toEqual([
+    { role: 'requested-for', source: 'generic', email: 'ivan.petrov@example.com', name: 'Ivan Petrov' },
+    { role: 'requester', source: 'generic', email: 'ana.lopez@example.com', name: 'Ana Lopez' },
+  ]);
+  expect(generic?.people.every((p) => p.source === 'generic')).toBe(true);
 
-  const options = await openExtensionPage('options.html');
-  await patchStoredSettings(options, {
-    customRules: [
-      { id: 'requested-by', host: 'acme.kayako.com', urlPattern: '/agent/conversations/*', selector: 'table.request-fields tr:first-child td', role: 'requester', pickedOnPage: false },
-    ],
-  });
+  // The rule points at "Requested by" (Ana Lopez), not the person the generic detector ranks first.
+  await options.getByRole('button', { name: 'Add rule' }).click();
+  await options.getByLabel('Host', { exact: true }).fill(new URL(url).host);
+  await options.getByLabel('URL pattern').fill('/requests/*');
+  await options.getByLabel('CSS selector').fill('table.request-fields tr:first-child td');
+  await options.getByLabel('Role').selectOption('requester');
+  await options.getByRole('button', { name: 'Save rule' }).click();
+  await expect(options.getByTestId('custom-rule-row')).toHaveCount(1);
+  await expect(options.getByTestId('custom-rule-row')).toContainText(new URL(url).host);
+
   await page.reload();
   panel = await panelFrame(page);
-  await expect(cardName(panel)).toHaveText('Ana Lopez'); // the rule's person comes first
+  await expect(cardName(panel)).toHaveText('Ana Lopez');
+  await expect.poll(() => panelDetection(panel), { message: 'the detection after the rule was added' }).toEqual({
+    helpdesk: 'generic',
+    ticketId: '5521',
+    ticketUrl: url,
+    ticketTitle: 'Request 5521 · Acme Desk',
+    // The rule's person only: the generic detector runs when no adapter and no rule finds anyone.
+    people: [{ role: 'requester', source: 'rule', email: 'ana.lopez@example.com', name: 'Ana Lopez' }],
+  });
 });
