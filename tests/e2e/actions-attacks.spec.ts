@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { handPanelIframeToPage } from '../support/closed-shadow';
 import { evaluateInContentScript } from '../support/content-world';
 import { createPerson, fakeUser, openTicket, readAudit, serveTicket, waitForCard } from './panel-helpers';
 
@@ -46,7 +47,20 @@ test('the page cannot drive the panel: synthetic clicks, posted messages, its ow
   expect(await panel.locator('img, #injected').count()).toBe(0);
   expect(await panel.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 
-  const attempts = await page.evaluate(async (id) => {
+  await panel.evaluate(() => {
+    const messages: unknown[] = [];
+    (window as unknown as { receivedMessages: unknown[] }).receivedMessages = messages;
+    window.addEventListener('message', (event) => messages.push({ origin: event.origin, data: event.data }));
+  });
+  await handPanelIframeToPage(page, 'heldPanel');
+  const requestsBefore = okta.requests.length;
+  const payloads = [
+    { type: 'runAction', actionId: 'deactivate' },
+    { actionId: 'suspend', confirm: true },
+    'suspend',
+    { id: 1, type: 'runAction', data: { actionId: 'suspend' } },
+  ];
+  const attempts = await page.evaluate(async ({ id, payloads }) => {
     const host = document.querySelector('deskside-panel') as HTMLElement;
     const box = host.getBoundingClientRect();
     // Clicks where the action buttons are, the way a script (or an overlay) would try.
@@ -55,29 +69,36 @@ test('the page cannot drive the panel: synthetic clicks, posted messages, its ow
       target?.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left + 60, clientY: y }));
       (target as HTMLElement | null)?.click?.();
     }
-    const payloads = [
-      { type: 'runAction', actionId: 'deactivate' },
-      { actionId: 'suspend', confirm: true },
-      'suspend',
-      { id: 1, type: 'runAction', data: { actionId: 'suspend' } },
-    ];
-    for (let i = 0; i < window.frames.length; i++) for (const p of payloads) window.frames[i]?.postMessage(p, '*');
+    const framesReachable = window.frames.length;
     for (const p of payloads) window.postMessage(p, '*');
+    // The page cannot find the panel's frame; this one was handed over by DevTools, to post as if it could.
+    const held = (window as unknown as { heldPanel: HTMLIFrameElement }).heldPanel;
+    for (const p of payloads) held.contentWindow!.postMessage(p, '*');
     const own = document.createElement('iframe');
+    own.id = 'own-panel';
     own.src = `chrome-extension://${id}/panel.html#00000000-0000-4000-8000-000000000000`;
     document.body.append(own);
     await new Promise((r) => setTimeout(r, 1500));
-    return { clickedInside: document.elementFromPoint(box.left + 60, box.top + 100)?.tagName ?? null };
-  }, extensionId);
+    return { framesReachable, clickedInside: document.elementFromPoint(box.left + 60, box.top + 100)?.tagName ?? null };
+  }, { id: extensionId, payloads });
   expect(attempts.clickedInside).toBe('DESKSIDE-PANEL');
+  expect(attempts.framesReachable, 'the panel frame must not be in window.frames').toBe(0);
+  await expect
+    .poll(() => panel.evaluate(() => (window as unknown as { receivedMessages: unknown[] }).receivedMessages.length))
+    .toBe(payloads.length);
+  expect(await panel.evaluate(() => (window as unknown as { receivedMessages: unknown[] }).receivedMessages)).toEqual(
+    payloads.map((data) => ({ origin: 'https://acme.zendesk.com', data })),
+  );
 
   await expect(panel.getByTestId('confirm-action')).toHaveCount(0);
   await expect(panel.getByTestId('action-result')).toHaveCount(0);
+  await waitForCard(panel, 'ACTIVE');
+  await expect(panel.getByTestId('user-name')).toContainText('<img src=x');
   expect(fakeUser(okta, person.id)?.status).toBe('ACTIVE');
-  const ownFrames = page.frames().filter((f) => f.url().startsWith(`chrome-extension://${extensionId}/panel.html#0000`));
-  for (const frame of ownFrames) {
-    await expect(frame.getByRole('alert')).toContainText('not opened by Deskside');
-    await expect(frame.getByTestId('user-card')).toHaveCount(0);
-  }
+  expect(okta.requests.slice(requestsBefore).filter((r) => r.method !== 'GET')).toEqual([]);
+  // use_dynamic_url: the page's own panel.html is refused; Chromium puts its error page in the frame.
+  const ownFrame = await (await page.locator('#own-panel').elementHandle())!.contentFrame();
+  expect(ownFrame?.url()).toBe('chrome-error://chromewebdata/');
+  expect(page.frames().filter((f) => f.url().startsWith(`chrome-extension://${extensionId}/`)).map((f) => f.url())).toEqual([panel.url()]);
   expect((await readAudit(context, extensionId)).filter((e) => (e.target as { id?: string } | null)?.id === person.id)).toEqual([]);
 });
