@@ -121,8 +121,11 @@ test('an enterprise policy pre-sets and locks the domain, client id, gates and h
         try { rmdirSync(dir); } catch { break; }
       }
     }
-    await browser?.close();
-    await otherOrg.close();
-    rmSync(extensionDir, { recursive: true, force: true });
+    try {
+      await browser?.close();
+    } finally {
+      await otherOrg.close();
+      rmSync(extensionDir, { recursive: true, force: true });
+    }
   }
 });
