@@ -48,9 +48,14 @@ test('password and MFA actions on an ACTIVE user change what Okta holds; secrets
   expect(okta.org.factorsOf(person.id)).toHaveLength(0);
   await expect(panel.getByText('No factors enrolled.')).toBeVisible();
 
+  // Signed in to an OIDC app: an Okta session and a refresh token the app holds.
+  const oidcApp = okta.org.apps.find((a) => a.signOnMode === 'OPENID_CONNECT' && a.status === 'ACTIVE')!;
+  okta.mutate({ op: 'signIn', id: person.id, appId: oidcApp.id });
   result = await runFromBar(panel, 'Revoke sessions');
   await expect(result).toContainText('Sessions and OAuth tokens revoked');
   expect(logged(okta, 'user.session.clear', person.id)).toBe(true);
+  expect(okta.org.sessionsOf(person.id)).toEqual([]);
+  expect(okta.org.oauthTokensOf(person.id)).toEqual([]);
 
   // Reset password without email: the one-time link is shown with a copy button.
   result = await runFromBar(panel, 'Reset password', {
@@ -151,10 +156,16 @@ test('deactivate, activate with a one-time link, reactivate, then delete a depro
   expect(fakeUser(okta, person.id)?.status).toBe('PROVISIONED');
   await waitForCard(panel, 'PROVISIONED');
 
+  const updatedBefore = fakeUser(okta, person.id)!.lastUpdated;
   result = await runFromBar(panel, 'Reactivate');
   await expect(result).toContainText('Okta emailed the activation link');
   await expect(result.getByTestId('one-time-secret')).toHaveCount(0);
+  const reactivations = okta.requests.filter((r) => r.method === 'POST' && r.path === `/api/v1/users/${person.id}/lifecycle/reactivate`);
+  expect(reactivations).toEqual([expect.objectContaining({ status: 200, query: { sendEmail: 'true' } })]);
+  const reactivated = okta.org.logs.filter((e) => e.eventType === 'user.lifecycle.reactivate' && e.target.some((t) => t.id === person.id));
+  expect(reactivated.map((e) => e.transaction.id)).toEqual([reactivations[0]!.requestId]);
   expect(fakeUser(okta, person.id)?.status).toBe('PROVISIONED');
+  expect(fakeUser(okta, person.id)!.lastUpdated > updatedBefore).toBe(true);
 
   result = await runFromBar(panel, 'Deactivate', { typed: person.email });
   await waitForCard(panel, 'DEPROVISIONED');

@@ -11,6 +11,8 @@ test('Offboard end to end: typed gate, sessions and OAuth tokens revoked, Okta g
   const appGroup = okta.org.groups.find((g) => g.type === 'APP_GROUP')!;
   const person = await createPerson(okta, { groupIds: oktaGroups.map((g) => g.id) });
   await addMember(okta, appGroup.id, person.id);
+  const oidcApp = okta.org.apps.find((a) => a.signOnMode === 'OPENID_CONNECT' && a.status === 'ACTIVE')!;
+  okta.mutate({ op: 'signIn', id: person.id, appId: oidcApp.id });
   const { panel } = await openTicket(context, await serveTicket(context, 520, person));
   await waitForCard(panel, 'ACTIVE');
 
@@ -32,6 +34,11 @@ test('Offboard end to end: typed gate, sessions and OAuth tokens revoked, Okta g
   for (const group of oktaGroups) expect(okta.org.isMember(group.id, person.id)).toBe(false);
   expect(okta.org.isMember(appGroup.id, person.id)).toBe(true);
   expect(okta.org.logs.some((e) => e.eventType === 'user.session.clear' && e.target.some((t) => t.id === person.id))).toBe(true);
+  expect(okta.requests.filter((r) => r.method === 'DELETE' && r.path === `/api/v1/users/${person.id}/sessions`).map((r) => r.query)).toEqual([
+    { oauthTokens: 'true' },
+  ]);
+  expect(okta.org.sessionsOf(person.id)).toEqual([]);
+  expect(okta.org.oauthTokensOf(person.id)).toEqual([]);
   await waitForCard(panel, 'DEPROVISIONED');
 
   const steps = (await readAudit(context, extensionId))

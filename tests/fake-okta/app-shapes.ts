@@ -1,4 +1,4 @@
-import type { SignOnMode } from './types';
+import type { AppRecord, SignOnMode } from './types';
 
 /** The sign-on-mode specific fields of an app (name, credentials, settings) in the shapes of Okta's spec. */
 export function appDetails(signOnMode: SignOnMode, slug: string, clientId: string): Record<string, unknown> {
@@ -80,4 +80,10 @@ export function appDetails(signOnMode: SignOnMode, slug: string, clientId: strin
         },
       };
   }
+}
+
+/** The OAuth client id of an OIDC app, or null for other sign-on modes. */
+export function oidcClientId(app: AppRecord): string | null {
+  const credentials = app.details.credentials as { oauthClient?: { client_id?: string } } | undefined;
+  return credentials?.oauthClient?.client_id ?? null;
 }

@@ -1,11 +1,11 @@
 import { iso } from './generate';
 import { oktaId, randomToken } from './ids';
 import { createPrng, type Prng } from './prng';
-import type { FactorRecord, SessionRecord, UserRecord } from './types';
+import type { FactorRecord, OAuthTokenRecord, SessionRecord, UserRecord } from './types';
 
 const DAY = 86_400_000;
 
-/** A per-user seed, so factors and sessions can be generated on first use and still be the same every run. */
+/** A per-user seed, so factors, sessions and OAuth tokens can be generated on first use and still be the same every run. */
 function userSeed(orgSeed: number, userId: string): number {
   let hash = orgSeed ^ 0x9e3779b9;
   for (let i = 0; i < userId.length; i++) hash = Math.imul(hash ^ userId.charCodeAt(i), 0x01000193);
@@ -80,4 +80,16 @@ export function generateSessions(orgSeed: number, user: UserRecord, anchor: numb
     sessions.push({ id: oktaId(prng, 'idx'), createdAt: iso(createdAt), expiresAt: iso(createdAt + DAY) });
   }
   return sessions;
+}
+
+/** Users who have signed in hold a refresh token for about half of their OIDC apps (`clientIds`). */
+export function generateOAuthTokens(orgSeed: number, user: UserRecord, anchor: number, clientIds: readonly string[]): OAuthTokenRecord[] {
+  if (user.lastLogin === null || user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED') return [];
+  const prng = createPrng(userSeed(orgSeed + 2, user.id));
+  return clientIds
+    .filter(() => prng.chance(0.5))
+    .map((clientId) => {
+      const created = anchor - prng.int(1, 30) * DAY;
+      return { id: oktaId(prng, 'oar'), clientId, scopes: ['openid', 'profile', 'offline_access'], created: iso(created), expiresAt: iso(created + 90 * DAY) };
+    });
 }

@@ -3,7 +3,7 @@ import type { Prng } from './prng';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Okta object ids are 20 characters: a 3-character type prefix (00u user, 00g group, 0oa app, …) and 17 random ones. */
-export type IdPrefix = '00u' | '00g' | '0oa' | 'mfa' | 'opf' | 'sms' | 'uft' | 'fwf' | '0ua' | 'idx';
+export type IdPrefix = '00u' | '00g' | '0oa' | 'mfa' | 'opf' | 'sms' | 'uft' | 'fwf' | '0ua' | 'idx' | 'oar';
 
 export function oktaId(prng: Prng, prefix: IdPrefix): string {
   let id = prefix;

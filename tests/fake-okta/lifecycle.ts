@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { oidcClientId } from './app-shapes';
 import { oktaErrors } from './errors';
+import { iso } from './generate';
 import { logTarget } from './log-events';
 import type { FakeOrg } from './org';
-import type { UserProfile, UserRecord, UserStatus } from './types';
+import type { AppRecord, UserProfile, UserRecord, UserStatus } from './types';
 
 /**
  * Okta's user state machine (reference/okta-api.md §1). Transitions are immediate here; Okta runs
@@ -10,6 +12,7 @@ import type { UserProfile, UserRecord, UserStatus } from './types';
  */
 
 const oneTimeToken = (): string => randomBytes(15).toString('base64url');
+const DAY = 86_400_000;
 
 function requireStatus(user: UserRecord, allowed: readonly UserStatus[]): void {
   if (!allowed.includes(user.status)) throw oktaErrors.wrongStatus();
@@ -118,9 +121,32 @@ export function unenrollFactor(org: FakeOrg, user: UserRecord, factorId: string)
   org.emit('user.mfa.factor.deactivate', 'Reset factor for user', [logTarget.user(user)], now);
 }
 
-export function clearUserSessions(org: FakeOrg, user: UserRecord): void {
-  const now = org.touchUser(user, () => org.clearSessions(user));
+/** `oauthTokens` also revokes the OAuth/OIDC tokens the user's apps hold (Okta's default: false). */
+export function clearUserSessions(org: FakeOrg, user: UserRecord, oauthTokens: boolean): void {
+  const now = org.touchUser(user, () => {
+    org.clearSessions(user);
+    if (oauthTokens) org.clearOAuthTokens(user);
+  });
   org.emit('user.session.clear', 'Clear user session', [logTarget.user(user)], now);
+}
+
+/** The user signs in to an OIDC app: a new Okta session, and a refresh token for the app's client. */
+export function signIn(org: FakeOrg, user: UserRecord, app: AppRecord): void {
+  requireStatus(user, ['ACTIVE']);
+  const clientId = oidcClientId(app);
+  if (app.status !== 'ACTIVE' || clientId === null) {
+    throw oktaErrors.validation('appId', ['appId: an active OpenID Connect app is required']);
+  }
+  const at = org.tick();
+  org.sessionsOf(user.id).push({ id: org.newId('idx'), createdAt: iso(at), expiresAt: iso(at + DAY) });
+  org.oauthTokensOf(user.id).push({
+    id: org.newId('oar'),
+    clientId,
+    scopes: ['openid', 'profile', 'offline_access'],
+    created: iso(at),
+    expiresAt: iso(at + 90 * DAY),
+  });
+  user.lastLogin = iso(at);
 }
 
 export interface CreateUserInput {

@@ -1,7 +1,8 @@
+import { oidcClientId } from './app-shapes';
 import { oktaErrors } from './errors';
-import { generateFactors, generateSessions } from './factors';
+import { generateFactors, generateOAuthTokens, generateSessions } from './factors';
 import { DEFAULT_ANCHOR, generateOrg, iso, type GenerateOptions } from './generate';
-import { oktaId } from './ids';
+import { oktaId, type IdPrefix } from './ids';
 import { buildLogEvent, logTarget } from './log-events';
 import { createPrng, type Prng } from './prng';
 import { SortedList } from './sorted-list';
@@ -13,6 +14,7 @@ import type {
   GroupRecord,
   LogEvent,
   LogTarget,
+  OAuthTokenRecord,
   SessionRecord,
   UserProfile,
   UserRecord,
@@ -47,6 +49,7 @@ export class FakeOrg {
   private readonly groupApps = new Map<string, Set<string>>();
   private readonly factors = new Map<string, FactorRecord[]>();
   private readonly sessions = new Map<string, SessionRecord[]>();
+  private readonly oauthTokens = new Map<string, OAuthTokenRecord[]>();
   private readonly logEvents: LogEvent[] = [];
   private readonly runtimePrng: Prng;
   private lastTick = 0;
@@ -199,6 +202,19 @@ export class FakeOrg {
     }
     return sessions;
   }
+  /** Refresh tokens the user's active OIDC apps hold. */
+  oauthTokensOf(userId: string): OAuthTokenRecord[] {
+    let tokens = this.oauthTokens.get(userId);
+    if (!tokens) {
+      const clientIds = this.appsOf(userId)
+        .filter((app) => app.status === 'ACTIVE')
+        .map(oidcClientId)
+        .filter((id): id is string => id !== null);
+      tokens = generateOAuthTokens(this.seed, this.requireUser(userId), this.anchor, clientIds);
+      this.oauthTokens.set(userId, tokens);
+    }
+    return tokens;
+  }
 
   // ---- clock, ids and events -------------------------------------------------------------------
 
@@ -207,7 +223,7 @@ export class FakeOrg {
     this.lastTick = Math.max(Date.now(), this.lastTick + 1);
     return this.lastTick;
   }
-  newId(prefix: '00u'): string {
+  newId(prefix: IdPrefix): string {
     return oktaId(this.runtimePrng, prefix);
   }
 
@@ -268,6 +284,7 @@ export class FakeOrg {
     this.loginIndex.set(login, user);
     this.factors.set(user.id, []);
     this.sessions.set(user.id, []);
+    this.oauthTokens.set(user.id, []);
     const everyone = this.groups.find((g) => g.type === 'BUILT_IN');
     if (everyone) this.addMember(everyone, user, { emit: false });
     return user;
@@ -301,6 +318,7 @@ export class FakeOrg {
     this.loginIndex.delete(user.profile.login.toLowerCase());
     this.factors.delete(user.id);
     this.sessions.delete(user.id);
+    this.oauthTokens.delete(user.id);
     this.userGroups.delete(user.id);
     this.userApps.delete(user.id);
   }
@@ -310,6 +328,9 @@ export class FakeOrg {
   }
   clearSessions(user: UserRecord): void {
     this.sessionsOf(user.id).length = 0;
+  }
+  clearOAuthTokens(user: UserRecord): void {
+    this.oauthTokensOf(user.id).length = 0;
   }
 
   // ---- groups ------------------------------------------------------------------------------------

@@ -94,6 +94,15 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
+/** A refresh token an OIDC app holds for the user (a part of Okta's OAuth2RefreshToken). */
+export interface OAuthTokenRecord {
+  id: string;
+  clientId: string;
+  scopes: string[];
+  created: string;
+  expiresAt: string;
+}
+
 export interface LogTarget {
   id: string;
   type: string;

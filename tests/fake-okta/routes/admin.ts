@@ -22,6 +22,8 @@ import { objectBody } from './params';
  *   removeMember { groupId, userId }
  *   assignApp    { appId, userId }
  *   unassignApp  { appId, userId }                       ignores group grants
+ *   signIn       { id, appId }                           an ACTIVE user signs in to an OIDC app: a new
+ *                                                        session and a refresh token for the app
  */
 export type MutateRequest =
   | { op: 'createUser'; profile: Record<string, unknown>; password?: string; activate?: boolean; groupIds?: string[] }
@@ -29,7 +31,8 @@ export type MutateRequest =
   | { op: 'lifecycle'; id: string; action: string }
   | { op: 'lockOut' | 'deleteUser'; id: string }
   | { op: 'addMember' | 'removeMember'; groupId: string; userId: string }
-  | { op: 'assignApp' | 'unassignApp'; appId: string; userId: string };
+  | { op: 'assignApp' | 'unassignApp'; appId: string; userId: string }
+  | { op: 'signIn'; id: string; appId: string };
 
 export function mutate(org: FakeOrg, baseUrl: string, body: unknown): Reply {
   const input = objectBody(body);
@@ -80,6 +83,9 @@ export function mutate(org: FakeOrg, baseUrl: string, body: unknown): Reply {
     case 'unassignApp':
       org.removeAppUser(org.requireApp(text('appId')).id, user());
       return { status: 204 };
+    case 'signIn':
+      lifecycle.signIn(org, user(), org.requireApp(text('appId')));
+      return { status: 204 };
     default:
       throw oktaErrors.validation('op', [`op: unknown operation ${JSON.stringify(input.op)}`]);
   }
@@ -127,6 +133,7 @@ export function snapshot(org: FakeOrg): Record<string, unknown> {
     groupAssignments: Object.fromEntries(org.apps.map((a) => [a.id, org.groupAssignmentsOf(a.id)])),
     factors: Object.fromEntries(org.users.map((u) => [u.id, org.factorsOf(u.id)])),
     sessions: Object.fromEntries(org.users.map((u) => [u.id, org.sessionsOf(u.id)])),
+    oauthTokens: Object.fromEntries(org.users.map((u) => [u.id, org.oauthTokensOf(u.id)])),
     logs: org.logs,
   };
 }

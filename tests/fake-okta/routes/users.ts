@@ -254,8 +254,8 @@ export const userRoutes: Route[] = [
     method: 'DELETE',
     path: '/users/:id/sessions',
     scope: 'okta.users',
-    handle({ org, params }) {
-      lifecycle.clearUserSessions(org, org.requireUser(params.id as string));
+    handle({ org, params, query }) {
+      lifecycle.clearUserSessions(org, org.requireUser(params.id as string), booleanParam(query, 'oauthTokens', false));
       return noContent();
     },
   },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oidcClientId } from '../../fake-okta/app-shapes';
 import type { FakeOkta } from '../../fake-okta/server';
 import type { UserRecord, UserStatus } from '../../fake-okta/types';
 import { api, start } from './helpers';
@@ -124,10 +125,43 @@ describe('user lifecycle state machine', () => {
   });
 
   it('clears sessions with 204 and logs user.session.clear', async () => {
-    const user = userIn('ACTIVE');
+    const user = userIn('ACTIVE', (u) => okta.org.sessionsOf(u.id).length > 0);
     expect((await api(okta, 'DELETE', `/api/v1/users/${user.id}/sessions?oauthTokens=true`)).status).toBe(204);
     expect(okta.org.sessionsOf(user.id)).toEqual([]);
     expect(eventsFor(user.id)).toEqual(['user.session.clear']);
+  });
+
+  it('revokes the OAuth tokens of the user\'s apps only when clearing sessions with oauthTokens=true', async () => {
+    const user = userIn('ACTIVE', (u) => okta.org.sessionsOf(u.id).length > 0 && okta.org.oauthTokensOf(u.id).length > 0);
+    const tokens = [...okta.org.oauthTokensOf(user.id)];
+    expect((await api(okta, 'DELETE', `/api/v1/users/${user.id}/sessions`)).status).toBe(204);
+    expect(okta.org.sessionsOf(user.id)).toEqual([]);
+    expect(okta.org.oauthTokensOf(user.id)).toEqual(tokens);
+    expect((await api(okta, 'DELETE', `/api/v1/users/${user.id}/sessions?oauthTokens=false`)).status).toBe(204);
+    expect(okta.org.oauthTokensOf(user.id)).toEqual(tokens);
+    expect((await api(okta, 'DELETE', `/api/v1/users/${user.id}/sessions?oauthTokens=true`)).status).toBe(204);
+    expect(okta.org.oauthTokensOf(user.id)).toEqual([]);
+    expect(eventsFor(user.id)).toEqual(['user.session.clear', 'user.session.clear', 'user.session.clear']);
+  });
+
+  it('gives generated users tokens only for their active OIDC apps, and a signIn a session and a token for the app', () => {
+    const clientsOf = (id: string) =>
+      new Set(okta.org.appsOf(id).filter((a) => a.status === 'ACTIVE').map(oidcClientId).filter((c) => c !== null));
+    const holders = okta.org.users.filter((u) => okta.org.oauthTokensOf(u.id).length > 0);
+    expect(holders.length).toBeGreaterThan(0);
+    for (const u of holders) for (const token of okta.org.oauthTokensOf(u.id)) expect(clientsOf(u.id).has(token.clientId)).toBe(true);
+
+    const user = userIn('ACTIVE');
+    const app = okta.org.apps.find((a) => a.signOnMode === 'OPENID_CONNECT' && a.status === 'ACTIVE')!;
+    const sessions = okta.org.sessionsOf(user.id).length;
+    const tokens = okta.org.oauthTokensOf(user.id).length;
+    okta.mutate({ op: 'signIn', id: user.id, appId: app.id });
+    expect(okta.org.sessionsOf(user.id)).toHaveLength(sessions + 1);
+    expect(okta.org.oauthTokensOf(user.id)).toHaveLength(tokens + 1);
+    expect(okta.org.oauthTokensOf(user.id).at(-1)).toMatchObject({ id: expect.stringMatching(/^oar[A-Za-z0-9]{17}$/), clientId: oidcClientId(app) });
+    const saml = okta.org.apps.find((a) => a.signOnMode === 'SAML_2_0')!;
+    expect(() => okta.mutate({ op: 'signIn', id: user.id, appId: saml.id })).toThrow(/E0000001/);
+    expect(() => okta.mutate({ op: 'signIn', id: userIn('SUSPENDED').id, appId: app.id })).toThrow(/E0000038/);
   });
 
   it('finds a user by login as well as by id, and returns the admin at /users/me', async () => {
