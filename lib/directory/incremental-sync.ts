@@ -96,7 +96,12 @@ export function changedUsersPhase(ctx: RunContext): PhaseSpec<User> {
   };
 }
 
-/** Groups changed or with membership changes since the watermark; the latter (in scope) are re-listed. */
+/**
+ * Groups changed or with membership changes since the watermark; the latter (in scope) are re-listed.
+ * Everyone (BUILT_IN) is not: its membership changes only when users arrive or leave, which the
+ * users, user-groups and System Log phases already apply, and re-listing it would cost a page per
+ * thousand people in the org for every new hire.
+ */
 export function changedGroupsPhase(ctx: RunContext): PhaseSpec<Group> {
   const ids = scopedGroupIds(ctx.options);
   return {
@@ -115,7 +120,11 @@ export function changedGroupsPhase(ctx: RunContext): PhaseSpec<Group> {
       putAll(tx, 'groups', items.map((group) => toGroupRecord(group, ctx.cp.generation)));
       const relist = items
         .filter((group) => inScope(ids, group.id))
-        .filter((group) => !group.lastMembershipUpdated || group.lastMembershipUpdated > since || (group.created ?? '') > since)
+        .filter((group) => {
+          const isNew = (group.created ?? '') > since;
+          if (group.type === 'BUILT_IN') return isNew;
+          return isNew || !group.lastMembershipUpdated || group.lastMembershipUpdated > since;
+        })
         .map((group) => group.id);
       return { written: items.length, patch: withQueues(ctx, { groups: added(ctx.cp.queues.groups, relist) }) };
     },

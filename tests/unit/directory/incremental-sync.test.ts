@@ -75,6 +75,31 @@ describe('incremental sync', () => {
     expect(await dumpPublished(db)).toEqual(await freshFullDump(org));
   });
 
+  it('keeps Everyone exact after hires and leavers without re-listing it', async () => {
+    const { org, db } = await syncedOrg(1200, 3, 2);
+    const everyone = [...org.groups.values()].find((group) => group.type === 'BUILT_IN');
+    if (!everyone) throw new Error('seed has no Everyone group');
+    const hires = ['Ada', 'Ben', 'Cy'].map((firstName) => org.createUser({ firstName, lastName: 'Hire' }));
+    const leavers = [...org.users.values()].filter((u) => u.status === 'ACTIVE').slice(0, 2);
+    // Groups other than Everyone that lose a leaver change membership, and so are re-listed.
+    const leftGroups = [...org.groups.values()].filter((g) => g !== everyone && leavers.some((u) => g.members.has(u.id)));
+    for (const leaver of leavers) org.deleteUser(leaver.id);
+
+    await runSync(db, org, 'incremental', DEFAULT_OPTIONS, { now: clockAfter(org) });
+    const paths = org.requests.map((r) => r.path);
+    expect(paths).not.toContain(`/api/v1/groups/${everyone.id}/users`);
+    expect(paths.filter((path) => /^\/api\/v1\/users\/[^/]+\/groups$/.test(path)).sort()).toEqual(
+      hires.map((hire) => `/api/v1/users/${hire.id}/groups`).sort(),
+    );
+    expect(paths.filter((path) => /^\/api\/v1\/groups\/[^/]+\/users$/.test(path)).sort()).toEqual(
+      leftGroups.map((group) => `/api/v1/groups/${group.id}/users`).sort(),
+    );
+    expect(paths.length).toBe(4 + hires.length + leftGroups.length);
+    const dump = await dumpPublished(db);
+    expect(dump).toEqual(await freshFullDump(org));
+    for (const hire of hires) expect(dump.memberships).toContainEqual(expect.objectContaining({ groupId: everyone.id, userId: hire.id }));
+  });
+
   it('moves the watermark to the start of the run, minus the overlap', async () => {
     const { org, db } = await syncedOrg(30, 2, 1);
     const now = clockAfter(org);

@@ -174,6 +174,11 @@ export class MemoryOkta implements OktaPageSource {
   createUser(fields: { firstName: string; lastName: string; status?: string }): MemUser {
     this.tick();
     const user = this.addUser(fields);
+    const everyone = [...this.groups.values()].find((group) => group.type === 'BUILT_IN');
+    if (everyone) {
+      everyone.members.add(user.id);
+      everyone.lastMembershipUpdated = this.now();
+    }
     this.log('user.lifecycle.create', [{ id: user.id, type: 'User' }]);
     return user;
   }
