@@ -26,6 +26,8 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 
 const EMAIL_ATTRIBUTES = new Set(['title', 'aria-label', 'value', 'alt', 'data-email', 'data-address', 'email']);
 const MAILBOX_NAMES = /^(no-?reply|do-?not-?reply|support|help|helpdesk|service-?desk|it|admin|info|notifications?|mailer-daemon|postmaster|tickets?)@/;
 const CHROME_AREAS = 'header, nav, footer, [role="navigation"], [role="banner"]';
+/** "Signed in as Sam Taylor": the account menu of the agent using the helpdesk. */
+const SIGNED_IN = /^\s*(signed|logged) in as\b/i;
 const MAX_LABELS = 40;
 const MAX_ATTRIBUTES = 30;
 
@@ -35,6 +37,8 @@ interface Candidate {
   role: PersonRole;
   /** Score of the strongest sighting; each further sighting adds REPEAT_BONUS, up to MAX_REPEAT_BONUS. */
   best: number;
+  /** Seen next to a requester-side label ("Requested by", "Caller", …). */
+  labelled: boolean;
   repeats: number;
   order: number;
 }
@@ -48,10 +52,12 @@ export function detectGeneric(root: Document | Element | ShadowRoot, options: Ge
   const exclude = new Set(Array.from(options.excludeEmails ?? [], (e) => e.toLowerCase()));
   const budget = options.nodeBudget ?? 20_000;
   const candidates = new Map<string, Candidate>();
-  const labels: { el: Element; role: PersonRole; weight: number }[] = [];
+  const labels: { el: Element; role: PersonRole; weight: number; staff: boolean }[] = [];
+  /** Addresses named as the helpdesk's own people; dropped unless a requester-side label names them too. */
+  const staff = new Set<string>();
   let order = 0;
 
-  const add = (email: string | undefined, name: string | undefined, role: PersonRole, weight: number, context?: Element) => {
+  const add = (email: string | undefined, name: string | undefined, role: PersonRole, weight: number, context?: Element, labelled = false) => {
     if (email && exclude.has(email)) return;
     const key = email ?? `name:${name?.toLowerCase()}`;
     if (!email && !name) return;
@@ -60,10 +66,11 @@ export function detectGeneric(root: Document | Element | ShadowRoot, options: Ge
     if (context?.closest(CHROME_AREAS)) adjusted -= 15;
     const existing = candidates.get(key);
     if (!existing) {
-      candidates.set(key, { email, name, role, best: adjusted, repeats: 0, order: order++ });
+      candidates.set(key, { email, name, role, best: adjusted, labelled, repeats: 0, order: order++ });
       return;
     }
     existing.repeats++;
+    existing.labelled ||= labelled;
     if (adjusted > existing.best) Object.assign(existing, { role, best: adjusted });
     existing.name ??= name;
   };
@@ -95,6 +102,9 @@ export function detectGeneric(root: Document | Element | ShadowRoot, options: Ge
     const text = node.data;
     if (text.length > 5000) return;
     const parent = node.parentElement;
+    if (parent && SIGNED_IN.test(text)) {
+      for (const email of emailsIn([text, ...Array.from(parent.attributes, (attr) => attr.value)].join(' '), 3)) staff.add(email);
+    }
     if (text.includes('@')) {
       const parsed = parseNameAndEmail(text.length <= MAX_NAME + 80 ? text : '');
       for (const email of emailsIn(text, 10)) {
@@ -134,10 +144,18 @@ export function detectGeneric(root: Document | Element | ShadowRoot, options: Ge
   }
 
   for (const label of labels) {
-    for (const found of valueNextToLabel(label.el)) add(found.email, found.name, label.role, label.weight, label.el);
+    for (const found of valueNextToLabel(label.el)) {
+      if (label.staff) {
+        if (found.email) staff.add(found.email);
+      } else {
+        add(found.email, found.name, label.role, label.weight, label.el, true);
+      }
+    }
   }
 
-  const ranked = [...candidates.values()].sort((a, b) => score(b) - score(a) || a.order - b.order);
+  const ranked = [...candidates.values()]
+    .filter((c) => !c.email || c.labelled || !staff.has(c.email))
+    .sort((a, b) => score(b) - score(a) || a.order - b.order);
   const people = uniquePeople(
     ranked.map((c) => person(c.role, 'generic', c.email, c.name)),
     options.maxPeople ?? 10,

@@ -9,6 +9,12 @@ export const SEARCH_RESULT_LIMIT = 20;
 const SINGLE_TERM_SCAN = 60;
 /** Keys read per word of a longer query, intersected before any record is read. */
 const KEY_SCAN_LIMIT = 600;
+/**
+ * When the first reads were cut short and their intersection came out small (two common words, such
+ * as a common first and last name), the cut lists are read again this far: about a quarter of a
+ * 100k org, which only a one- or two-letter prefix reaches.
+ */
+const WIDE_KEY_SCAN_LIMIT = 25_000;
 /** Shorter words match too much to narrow anything; they only filter the candidates. */
 const MIN_NARROWING_LENGTH = 2;
 const MULTI_TERM_CANDIDATES = 40;
@@ -46,12 +52,24 @@ type UsersStore = IDBPObjectStore<DirectorySchema, ('syncState' | 'users')[], 'u
 async function candidatesForWords(users: UsersStore, generation: number, terms: string[]): Promise<UserRecord[]> {
   const tokens = users.index('tokens');
   const narrowing = terms.filter((term) => term.length >= MIN_NARROWING_LENGTH);
-  const keyLists = await Promise.all((narrowing.length > 0 ? narrowing : [longest(terms)]).map((term) => tokens.getAllKeys(prefixRange(generation, term), KEY_SCAN_LIMIT)));
-  const idSets = keyLists.map((keys) => new Set(keys.map((key) => (key as [number, string])[1]))).sort((a, b) => a.size - b.size);
-  const [narrowest, ...others] = idSets;
-  const ids = [...(narrowest ?? [])].filter((id) => others.every((set) => set.has(id))).slice(0, MULTI_TERM_CANDIDATES);
-  const records = await Promise.all(ids.map((id) => users.get([generation, id])));
+  const words = narrowing.length > 0 ? narrowing : [longest(terms)];
+  const idsUnder = async (term: string, cap: number) => {
+    const keys = await tokens.getAllKeys(prefixRange(generation, term), cap);
+    return { ids: new Set(keys.map((key) => (key as [number, string])[1])), truncated: keys.length === cap };
+  };
+  let lists = await Promise.all(words.map((term) => idsUnder(term, KEY_SCAN_LIMIT)));
+  let ids = intersection(lists.map((list) => list.ids));
+  if (ids.length < MULTI_TERM_CANDIDATES && lists.some((list) => list.truncated)) {
+    lists = await Promise.all(words.map((term, index) => (lists[index]?.truncated ? idsUnder(term, WIDE_KEY_SCAN_LIMIT) : lists[index]!)));
+    ids = intersection(lists.map((list) => list.ids));
+  }
+  const records = await Promise.all(ids.slice(0, MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
   return records.filter((record): record is UserRecord => record !== undefined);
+}
+
+function intersection(sets: Set<string>[]): string[] {
+  const [narrowest, ...others] = [...sets].sort((a, b) => a.size - b.size);
+  return [...(narrowest ?? [])].filter((id) => others.every((set) => set.has(id)));
 }
 
 function strippedTokens(tokens: string[], generation: number): string[] {

@@ -22,9 +22,21 @@ describe('generic detector on an unknown helpdesk page', () => {
     expect(emails.at(-1)).toBe('noreply@example.com');
   });
 
-  it('offers the agent when not excluded, proving exclusion is what removes it', () => {
+  it('leaves out the helpdesk\'s own people ("Signed in as", "Assigned to") without being told the agent\'s address', () => {
     const { doc } = loadFixture('generic/unknown-helpdesk.html');
-    expect(detectGeneric(doc).people.map((p) => p.email)).toContain(AGENT_EMAIL);
+    const emails = detectGeneric(doc).people.map((p) => p.email);
+    expect(emails).not.toContain(AGENT_EMAIL);
+    expect(emails.slice(0, 2)).toEqual(['ivan.petrov@example.com', 'ana.lopez@example.com']);
+  });
+
+  it('keeps an assignee who is also named as the requester, and offers an unlabelled address unless excluded', () => {
+    const doc = parsePage(`<main><table>
+      <tr><th>Requested by</th><td>Lee Park (lee.park@example.com)</td></tr>
+      <tr><th>Assignee</th><td>Lee Park (lee.park@example.com)</td></tr>
+    </table><p>Copied: Sam Taylor (sam.taylor@example.com)</p></main>`);
+    const emails = detectGeneric(doc).people.map((p) => p.email);
+    expect(emails).toEqual(['lee.park@example.com', AGENT_EMAIL]);
+    expect(detectGeneric(doc, { excludeEmails: [AGENT_EMAIL] }).people.map((p) => p.email)).toEqual(['lee.park@example.com']);
   });
 
   it('reads form controls by <label for> and emails inside aria-label', () => {

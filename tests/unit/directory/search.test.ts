@@ -65,6 +65,14 @@ describe('search', () => {
     expect(names(await searchUsers(db, 'zo sm'))).toEqual(['Zoe Smith']);
   });
 
+  it('finds a common first and last name together when each word alone matches hundreds of people', async () => {
+    const johns = Array.from({ length: 700 }, (_, i) => ({ firstName: 'John', lastName: `Other${i}` }));
+    const smiths = Array.from({ length: 700 }, (_, i) => ({ firstName: `Other${i}`, lastName: 'Smith' }));
+    const { db } = await directoryWith([...johns, ...smiths, { firstName: 'John', lastName: 'Smith' }, { firstName: 'Johnny', lastName: 'Smithers' }]);
+    expect(names(await searchUsers(db, 'john smith'))).toEqual(['John Smith', 'Johnny Smithers']);
+    expect(names(await searchUsers(db, 'smith john'))).toEqual(['John Smith', 'Johnny Smithers']);
+  });
+
   it('only sees the published generation', async () => {
     const { db, org } = await directoryWith([{ firstName: 'Olga', lastName: 'Petrova' }]);
     org.beforeRequest = async (_request, index) => {
