@@ -3,8 +3,7 @@ import RelativeTime from './RelativeTime';
 
 type SyncStatusProps = { health: SyncHealth | null; compact?: boolean };
 
-function eta(seconds: number | null): string {
-  if (seconds === null) return '';
+function eta(seconds: number): string {
   if (seconds < 60) return `about ${Math.max(1, Math.round(seconds))} s left`;
   return `about ${Math.round(seconds / 60)} min left`;
 }
@@ -19,7 +18,8 @@ export default function SyncStatus({ health, compact = false }: SyncStatusProps)
         <p>
           Syncing {health.phase ?? ''}: {health.done.toLocaleString()}
           {health.total ? ` of ${health.total.toLocaleString()}` : ''}
-          {health.ratePerSecond ? ` · ${Math.round(health.ratePerSecond).toLocaleString()}/s` : ''} {eta(health.etaSeconds)}
+          {health.ratePerSecond ? ` · ${Math.round(health.ratePerSecond).toLocaleString()}/s` : ''}
+          {health.etaSeconds === null ? '' : ` · ${eta(health.etaSeconds)}`}
         </p>
         <progress aria-label="Sync progress" value={value} max={value === undefined ? undefined : 1} />
       </div>

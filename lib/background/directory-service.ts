@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { clearDirectory } from '@/lib/directory/clear';
 import { openDirectory, type DirectoryDb } from '@/lib/directory/db';
+import { estimatePhase } from '@/lib/directory/progress';
 import { readSyncStatus, type SyncProgress } from '@/lib/directory/state';
 import { clearSyncAlarms, createDirectoryScheduler, ensureSyncAlarms, type SyncSchedule } from '@/lib/directory/scheduler';
 import type { SyncHealth } from '@/lib/messaging/views';
@@ -75,14 +76,14 @@ export function createDirectoryService(session: OktaSession) {
       const status = await readSyncStatus(db);
       const progress = live?.state === 'running' ? live : status.progress?.state === 'running' ? status.progress : null;
       const counts = await countsFor(db, status.published?.generation ?? 0, status.lastSuccess?.at ?? null);
-      const phaseDone = progress ? (progress.phaseDone ?? progress.counts[progress.phase ?? 'users'] ?? 0) : 0;
+      const estimate = progress ? estimatePhase(progress, counts) : null;
       return {
         running: Boolean(progress),
         phase: progress?.phase ?? null,
-        done: phaseDone,
-        total: progress?.phaseTotal ?? null,
+        done: estimate?.done ?? 0,
+        total: estimate?.total ?? null,
         ratePerSecond: progress?.itemsPerSecond ?? null,
-        etaSeconds: progress?.etaSeconds ?? null,
+        etaSeconds: estimate?.etaSeconds ?? null,
         lastSuccessAt: status.lastSuccess?.at ?? null,
         lastError:
           status.lastError && (!status.lastSuccess || status.lastError.at > status.lastSuccess.at)

@@ -50,3 +50,24 @@ export class ProgressTracker {
     };
   }
 }
+
+export interface PhaseEstimate {
+  done: number;
+  total: number | null;
+  etaSeconds: number | null;
+}
+
+/**
+ * The running phase's done / total and ETA for a status line. Okta gives no size for the users,
+ * groups and apps listings, so during a full sync the last published directory's count stands in,
+ * until the listing outgrows it.
+ */
+export function estimatePhase(progress: SyncProgress, lastCounts: Record<'users' | 'groups' | 'apps', number>): PhaseEstimate {
+  const phase = progress.phase ?? 'users';
+  if (progress.phaseTotal !== null) return { done: progress.phaseDone ?? 0, total: progress.phaseTotal, etaSeconds: progress.etaSeconds };
+  const done = progress.counts[phase] ?? 0;
+  const last = phase === 'users' || phase === 'groups' || phase === 'apps' ? lastCounts[phase] : 0;
+  if (progress.kind !== 'full' || last <= done) return { done, total: null, etaSeconds: null };
+  const rate = progress.itemsPerSecond;
+  return { done, total: last, etaSeconds: rate > 0 ? Math.max(1, Math.round((last - done) / rate)) : null };
+}
