@@ -3,6 +3,27 @@ import RelativeTime from './RelativeTime';
 
 type SyncStatusProps = { health: SyncHealth | null; compact?: boolean };
 
+const PHASE_LABELS: Record<NonNullable<SyncHealth['phase']>, string> = {
+  users: 'Reading people',
+  groups: 'Reading groups',
+  apps: 'Reading apps',
+  memberships: 'Reading group members',
+  assignments: 'Reading app assignments',
+  userGroups: 'Reading the groups of new people',
+  logs: 'Reading the System Log',
+  userApps: 'Reading changed app assignments',
+  newAppAssignments: 'Reading the people of new apps',
+  publish: 'Finishing',
+};
+
+/** "1,200 of 2,269 people", "3 of 6 groups": what the count in the status line is of. */
+function countUnit(phase: SyncHealth['phase'], total: number | null): string {
+  const targets = phase === 'memberships' ? 'groups' : phase === 'assignments' || phase === 'newAppAssignments' ? 'apps' : phase;
+  if (targets === 'users' || targets === 'userGroups' || targets === 'userApps') return 'people';
+  if (targets === 'groups' || targets === 'apps') return targets;
+  return total === null ? 'records' : '';
+}
+
 function eta(seconds: number): string {
   if (seconds < 60) return `about ${Math.max(1, Math.round(seconds))} s left`;
   return `about ${Math.round(seconds / 60)} min left`;
@@ -16,9 +37,11 @@ export default function SyncStatus({ health, compact = false }: SyncStatusProps)
     return (
       <div class="stack" data-testid="sync-running">
         <p>
-          Syncing {health.phase ?? ''}: {health.done.toLocaleString()}
-          {health.total ? ` of ${health.total.toLocaleString()}` : ''}
-          {health.ratePerSecond ? ` · ${Math.round(health.ratePerSecond).toLocaleString()}/s` : ''}
+          {health.phase ? PHASE_LABELS[health.phase] : 'Syncing'}
+          {health.phase === 'publish' || health.phase === 'logs'
+            ? ''
+            : `: ${health.done.toLocaleString()}${health.total ? ` of ${health.total.toLocaleString()}` : ''} ${countUnit(health.phase, health.total)}`.trimEnd()}
+          {health.ratePerSecond ? ` · ${Math.round(health.ratePerSecond).toLocaleString()} records/s` : ''}
           {health.etaSeconds === null ? '' : ` · ${eta(health.etaSeconds)}`}
         </p>
         <progress aria-label="Sync progress" value={value} max={value === undefined ? undefined : 1} />

@@ -1,4 +1,5 @@
 import type { Detection } from '@/lib/detect/types';
+import type { SyncPhase } from '@/lib/directory/state';
 
 /** What the panel frame learns about the tab it sits in. */
 export interface PanelContext {
@@ -16,7 +17,7 @@ export interface AgentIdentity {
 
 export interface SyncHealth {
   running: boolean;
-  phase: string | null;
+  phase: SyncPhase | null;
   done: number;
   total: number | null;
   ratePerSecond: number | null;

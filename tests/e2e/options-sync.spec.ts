@@ -46,8 +46,7 @@ test('sync settings: bad input is refused next to the field; a change of statuse
 });
 
 test('Sync now shows the running phase against the last sync’s count with a determinate progress bar, then the new result', async ({ openExtensionPage }) => {
-  // 4,000 people over a 150 ms link: the users listing takes about 20 pages, long enough to watch.
-  const okta = await startFakeOkta({ port: 0, users: 4000, groups: 6, apps: 3, seed: 21, token: FAKE_TOKEN, latency: 150 });
+  const okta = await startFakeOkta({ port: 0, users: 2500, groups: 6, apps: 3, seed: 21, token: FAKE_TOKEN });
   try {
     const page = await openExtensionPage('options.html#sync');
     const report = await sendFromExtensionPage<{ ok: boolean }>(page, 'saveConnection', { domain: okta.url, auth: { type: 'ssws', token: FAKE_TOKEN } });
@@ -56,15 +55,19 @@ test('Sync now shows the running phase against the last sync’s count with a de
     const synced = (await idleWithUsers(page))!.users;
     okta.mutate({ op: 'createUser', profile: { login: 'new.hire@corp.example.com', email: 'new.hire@example.org', firstName: 'New', lastName: 'Hire' }, password: 'Demo-Passw0rd!-2026' });
 
+    // Over a 300 ms link the users listing (about 12 pages) takes long enough to watch.
+    okta.setLatency(300);
     const syncNow = page.getByRole('button', { name: 'Sync now' });
+    await expect(page.getByTestId('sync-idle')).toBeVisible();
     await syncNow.focus();
     await page.keyboard.press('Enter');
     const running = page.getByTestId('sync-running');
-    await expect(running).toContainText(new RegExp(`Syncing users: [\\d,]+ of ${synced.toLocaleString('en-US')} · [\\d,]+/s · about \\d+ (s|min) left`));
+    await expect(running).toContainText(new RegExp(`Reading people: [\\d,]+ of ${synced.toLocaleString('en-US')} people · [\\d,]+ records/s · about \\d+ (s|min) left`));
     const bar = page.getByRole('progressbar', { name: 'Sync progress' });
     await expect.poll(() => bar.evaluate((el) => (el as HTMLProgressElement).position)).toBeGreaterThan(0);
     await expect(syncNow).toBeDisabled();
     await page.screenshot({ path: test.info().outputPath('options-sync-running.png'), fullPage: true });
+    okta.setLatency(0);
 
     await expect(page.getByTestId('sync-idle')).toContainText(`${(synced + 1).toLocaleString('en-US')} users`, { timeout: 120_000 });
     await expect(page.getByTestId('sync-idle')).toContainText(/Last sync: (just now|1 minute ago)/);

@@ -72,6 +72,8 @@ export interface FakeOkta {
   requests: RequestRecord[];
   resetRequestLog(): void;
   setFaults(spec: string | Partial<FaultSpec>): void;
+  /** Changes the delay before each /api/v1 response from now on, in ms. */
+  setLatency(ms: number): void;
   /** Invalidates every OAuth access and refresh token issued so far. */
   revokeTokens(): void;
   /** The same changes as `POST /__admin/mutate`; returns the response body, throws OktaApiError. */
@@ -128,7 +130,7 @@ export async function startFakeOkta(options: FakeOktaOptions = {}): Promise<Fake
       if (inFlight > concurrency) {
         throw oktaErrors.rateLimited(rateHeaders(0, 0, Date.now() + 1000));
       }
-      if (options.latency) await sleep(options.latency);
+      if (latency > 0) await sleep(latency);
       const scopes = authenticate(req);
       if (faults.tokenRevoked()) throw oktaErrors.invalidToken();
       const decision = limiter.take(bucket);
@@ -222,6 +224,8 @@ export async function startFakeOkta(options: FakeOktaOptions = {}): Promise<Fake
     }
   }
 
+  let latency = options.latency ?? 0;
+
   function setFaults(spec: string | Partial<FaultSpec>): void {
     faults.set(typeof spec === 'string' ? spec : { ...faults.current, ...spec });
   }
@@ -278,6 +282,9 @@ export async function startFakeOkta(options: FakeOktaOptions = {}): Promise<Fake
       requests.length = 0;
     },
     setFaults,
+    setLatency: (ms) => {
+      latency = ms;
+    },
     revokeTokens: () => oauth.revokeAll(),
     mutate: (request) => {
       org.currentRequestId = 'fake-okta-admin';
