@@ -1,29 +1,12 @@
-import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { sendFromExtensionPage } from '../support/extension';
 import { serveHelpdesk } from '../support/helpdesk-routes';
 import { panelFrame } from '../support/panel';
 import { seedPeople } from '../support/seed-people';
+import { allowSiteAccess } from '../support/site-access';
 
 const OSTICKET = { 'https://help.acme.example/scp/tickets.php?id=17': 'osticket/ticket-view.html' };
 const ORIGIN = 'https://help.acme.example';
-
-/**
- * Grants the host the way an admin can in chrome://extensions › Details › Site access: that page
- * calls chrome.developerPrivate.addHostPermission. Playwright cannot click Chromium's native
- * permission prompt, so the grant comes first and the options page's permissions.request (made in
- * the Add click) then resolves at once, as it does when the permission is already held.
- */
-async function allowSiteAccess(context: BrowserContext, extensionId: string, pattern: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto('chrome://extensions/');
-  await page.evaluate(
-    ([id, host]) =>
-      (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id, host),
-    [extensionId, pattern] as const,
-  );
-  await page.close();
-}
 
 test('a self-hosted osTicket added in options gets the content script and the panel; removing it stops both', async ({ context, extensionId, openExtensionPage, okta, connect }) => {
   await seedPeople(okta, [{ firstName: 'Diego', lastName: 'Torres', email: 'diego.torres@example.com', title: 'Engineer', department: 'IT' }]);

@@ -1,4 +1,4 @@
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { BrowserContext, Frame } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HELPDESK_FIXTURES, type HelpdeskFixture } from '../fixtures/helpdesks/manifest';
@@ -61,14 +61,4 @@ export async function recordPanelTexts(panel: Frame): Promise<void> {
 
 export async function panelTexts(panel: Frame): Promise<string[]> {
   return panel.evaluate(() => (window as unknown as { __panelTexts: string[] }).__panelTexts);
-}
-
-/** Saves settings fields straight into storage.local from an extension page, as the options page would after validating them. */
-export async function patchStoredSettings(extensionPage: Page, patch: Record<string, unknown>): Promise<void> {
-  await extensionPage.evaluate(async (fields) => {
-    const storage = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local;
-    const { settings } = await storage.get('settings');
-    if (!settings || typeof settings !== 'object') throw new Error('No saved settings yet: connect first, so the full shape is stored.');
-    await storage.set({ settings: { ...settings, ...fields } });
-  }, patch);
 }
