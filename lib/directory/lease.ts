@@ -11,11 +11,6 @@ export class LeaseLostError extends Error {
   }
 }
 
-export function leaseHeldBy(lease: unknown, owner: string, now: number): boolean {
-  const held = lease as SyncLease | undefined;
-  return held?.owner === owner && held.expiresAt > now;
-}
-
 export function leaseFor(owner: string, now: number): SyncLease {
   return { owner, expiresAt: now + LEASE_TTL_MS };
 }
