@@ -5,7 +5,7 @@ type CopyButtonProps = {
   text: string;
   /** What is being copied, for the accessible name ("Copy email"). */
   what: string;
-  /** The visible label when it should say more than "Copy" (e.g. "Add to ticket"). */
+  /** The visible label when it should say more than "Copy" (e.g. "Copy ticket note"). */
   label?: string;
 };
 

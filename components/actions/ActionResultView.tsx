@@ -32,7 +32,7 @@ export default function ActionResultView({ outcome, onDismiss }: ActionResultVie
         </div>
       ) : null}
       <div class="row">
-        <CopyButton text={outcome.note} what="a note for the ticket" label="Add to ticket" />
+        <CopyButton text={outcome.note} what="a note for the ticket" label="Copy ticket note" />
         <button type="button" onClick={onDismiss}>
           Dismiss
         </button>

@@ -43,7 +43,7 @@ export default function PlaybookProgressView({ progress, onDismiss }: { progress
       </ol>
       {progress.done ? (
         <div class="row">
-          <CopyButton text={note(progress)} what="a note for the ticket" label="Add to ticket" />
+          <CopyButton text={note(progress)} what="a note for the ticket" label="Copy ticket note" />
           <button type="button" onClick={onDismiss}>
             Dismiss
           </button>

@@ -107,9 +107,9 @@ test('suspend, unsuspend and unlock follow Okta status rules; refused actions ar
 
   let result = await runFromBar(panel, 'Suspend');
   await expect(result).toContainText('User suspended');
-  // "Add to ticket" puts a short note on the clipboard for the ticket's internal comment.
+  // "Copy ticket note" puts a short note on the clipboard for the ticket's internal comment.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await result.getByRole('button', { name: 'Add to ticket' }).click();
+  await result.getByRole('button', { name: 'Copy ticket note' }).click();
   await expect(result.getByRole('button', { name: /Copied/ })).toBeVisible();
   const reader = await context.newPage();
   await reader.goto(`chrome-extension://${extensionId}/options.html`);
