@@ -24,12 +24,17 @@ export default defineContentScript({
     const helpdesk = helpdeskForPage(new URL(location.href), settings);
     if (!helpdesk.enabled) return;
 
-    // Nothing is added to the page until a ticket with a person on it is found.
+    // Nothing is added to the page until a ticket with a person on it is found. The panel's nonce
+    // is registered with the background at once, so showing the panel waits for no round trip.
     let panelCreated = false;
+    const nonce = panelNonce();
+    const registered = sendMessage('registerPanel', { nonce });
+    registered.catch(() => {
+      // Reported when the panel is first needed: it is not created.
+    });
     const panel = once<PanelFrame>(async () => {
       panelCreated = true;
-      const nonce = panelNonce();
-      await sendMessage('registerPanel', { nonce });
+      await registered;
       return createPanelFrame(ctx, nonce);
     });
     // The MAIN-world bridge (only ServiceNow's g_ck session token) is injected when an adapter first asks.
