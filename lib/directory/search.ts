@@ -46,24 +46,34 @@ function longest(terms: string[]): string {
 type UsersStore = IDBPObjectStore<DirectorySchema, ('syncState' | 'users')[], 'users', 'readonly'>;
 
 /**
- * Candidates for several words: the user keys under each word's prefix (keys only, cheap), the
- * intersection of their ids, then at most MULTI_TERM_CANDIDATES records. The caller checks every word.
+ * Candidates for several words, from keys only (cheap), then at most MULTI_TERM_CANDIDATES records;
+ * the caller checks every word. First every word but the last (still being typed) as a whole token:
+ * "james smi" is answered from those complete lists alone. Otherwise each word as a prefix, the first
+ * KEY_SCAN_LIMIT keys each; when that finds too few and a list was cut short (two short, common
+ * prefixes such as "ja smi"), the cut lists are read again up to WIDE_KEY_SCAN_LIMIT.
  */
 async function candidatesForWords(users: UsersStore, generation: number, terms: string[]): Promise<UserRecord[]> {
   const tokens = users.index('tokens');
   const narrowing = terms.filter((term) => term.length >= MIN_NARROWING_LENGTH);
   const words = narrowing.length > 0 ? narrowing : [longest(terms)];
-  const idsUnder = async (term: string, cap: number) => {
-    const keys = await tokens.getAllKeys(prefixRange(generation, term), cap);
+  const idsUnder = async (range: IDBKeyRange, cap: number) => {
+    const keys = await tokens.getAllKeys(range, cap);
     return { ids: new Set(keys.map((key) => (key as [number, string])[1])), truncated: keys.length === cap };
   };
-  let lists = await Promise.all(words.map((term) => idsUnder(term, KEY_SCAN_LIMIT)));
-  let ids = intersection(lists.map((list) => list.ids));
-  if (ids.length < MULTI_TERM_CANDIDATES && lists.some((list) => list.truncated)) {
-    lists = await Promise.all(words.map((term, index) => (lists[index]?.truncated ? idsUnder(term, WIDE_KEY_SCAN_LIMIT) : lists[index]!)));
-    ids = intersection(lists.map((list) => list.ids));
+  const last = words.length - 1;
+  const wholeWords = words.map((term, index) => (index === last ? prefixRange(generation, term) : IDBKeyRange.only(generationToken(generation, term))));
+  let found = intersection((await Promise.all(wholeWords.map((range) => idsUnder(range, WIDE_KEY_SCAN_LIMIT)))).map((list) => list.ids));
+  if (found.length === 0) {
+    let prefixLists = await Promise.all(words.map((term) => idsUnder(prefixRange(generation, term), KEY_SCAN_LIMIT)));
+    found = intersection(prefixLists.map((list) => list.ids));
+    if (found.length < MULTI_TERM_CANDIDATES && prefixLists.some((list) => list.truncated)) {
+      prefixLists = await Promise.all(
+        words.map((term, index) => (prefixLists[index]?.truncated === false ? prefixLists[index] : idsUnder(prefixRange(generation, term), WIDE_KEY_SCAN_LIMIT))),
+      );
+      found = intersection(prefixLists.map((list) => list.ids));
+    }
   }
-  const records = await Promise.all(ids.slice(0, MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
+  const records = await Promise.all(found.slice(0, MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
   return records.filter((record): record is UserRecord => record !== undefined);
 }
 
