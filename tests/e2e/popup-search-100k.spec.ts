@@ -12,7 +12,8 @@ interface Status {
 interface AuditRow { action: string; source: string; outcome: string; target: { login: string | null } | null }
 
 test('popup: among 100k synced users, finds a person by name prefix, email and login with the keyboard only, and runs an action through its gate', async () => {
-  test.setTimeout(20 * 60_000);
+  // Hang guards only (speed is measured by npm run bench): on 2 busy cores the 100k sync can take 15+ minutes.
+  test.setTimeout(35 * 60_000);
   // 100k people is what search is measured against; groups and apps stay few because this test is
   // about finding people (the bench syncs the full 100k / 2k / 100 org).
   const okta = await startFakeOkta({ port: 0, users: 100_000, groups: 40, apps: 10, seed: 5, token: TOKEN });
@@ -30,7 +31,7 @@ test('popup: among 100k synced users, finds a person by name prefix, email and l
       .poll(async () => {
         const { sync } = await sendFromExtensionPage<Status>(options, 'getStatus');
         return sync && !sync.running && sync.lastSuccessAt ? sync.counts.users : 0;
-      }, { timeout: 15 * 60_000, intervals: [5000] })
+      }, { timeout: 28 * 60_000, intervals: [5000] })
       .toBe(expectedUsers);
     await options.screenshot({ path: test.info().outputPath('options-sync-100k.png'), fullPage: true });
 
