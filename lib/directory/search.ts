@@ -47,10 +47,11 @@ type UsersStore = IDBPObjectStore<DirectorySchema, ('syncState' | 'users')[], 'u
 
 /**
  * Candidates for several words, from keys only (cheap), then at most MULTI_TERM_CANDIDATES records;
- * the caller checks every word. First every word but the last (still being typed) as a whole token:
- * "james smi" is answered from those complete lists alone. Otherwise each word as a prefix, the first
- * KEY_SCAN_LIMIT keys each; when that finds too few and a list was cut short (two short, common
- * prefixes such as "ja smi"), the cut lists are read again up to WIDE_KEY_SCAN_LIMIT.
+ * the caller checks every word. With two or more words, first every word but the last (still being
+ * typed) as a whole token: "james smi" is answered from those complete lists alone. Otherwise each
+ * word as a prefix, the first KEY_SCAN_LIMIT keys each; when that finds too few and a list was cut
+ * short (two short, common prefixes such as "ja smi"), the cut lists are read again up to
+ * WIDE_KEY_SCAN_LIMIT.
  */
 async function candidatesForWords(users: UsersStore, generation: number, terms: string[]): Promise<UserRecord[]> {
   const tokens = users.index('tokens');
@@ -60,17 +61,18 @@ async function candidatesForWords(users: UsersStore, generation: number, terms: 
     const keys = await tokens.getAllKeys(range, cap);
     return { ids: new Set(keys.map((key) => (key as [number, string])[1])), truncated: keys.length === cap };
   };
-  const last = words.length - 1;
-  const wholeWords = words.map((term, index) => (index === last ? prefixRange(generation, term) : IDBKeyRange.only(generationToken(generation, term))));
-  let found = intersection((await Promise.all(wholeWords.map((range) => idsUnder(range, WIDE_KEY_SCAN_LIMIT)))).map((list) => list.ids));
+  let found: string[] = [];
+  if (words.length > 1) {
+    const last = words.length - 1;
+    const wholeWords = words.map((term, index) => (index === last ? prefixRange(generation, term) : IDBKeyRange.only(generationToken(generation, term))));
+    found = intersection((await Promise.all(wholeWords.map((range) => idsUnder(range, WIDE_KEY_SCAN_LIMIT)))).map((list) => list.ids));
+  }
   if (found.length === 0) {
-    let prefixLists = await Promise.all(words.map((term) => idsUnder(prefixRange(generation, term), KEY_SCAN_LIMIT)));
-    found = intersection(prefixLists.map((list) => list.ids));
-    if (found.length < MULTI_TERM_CANDIDATES && prefixLists.some((list) => list.truncated)) {
-      prefixLists = await Promise.all(
-        words.map((term, index) => (prefixLists[index]?.truncated === false ? prefixLists[index] : idsUnder(prefixRange(generation, term), WIDE_KEY_SCAN_LIMIT))),
-      );
-      found = intersection(prefixLists.map((list) => list.ids));
+    const capped = await Promise.all(words.map((term) => idsUnder(prefixRange(generation, term), KEY_SCAN_LIMIT)));
+    found = intersection(capped.map((list) => list.ids));
+    if (found.length < MULTI_TERM_CANDIDATES && capped.some((list) => list.truncated)) {
+      const wide = await Promise.all(capped.map((list, index) => (list.truncated ? idsUnder(prefixRange(generation, words[index] ?? ''), WIDE_KEY_SCAN_LIMIT) : list)));
+      found = intersection(wide.map((list) => list.ids));
     }
   }
   const records = await Promise.all(found.slice(0, MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
