@@ -16,13 +16,17 @@ const PHASE_LABELS: Record<NonNullable<SyncHealth['phase']>, string> = {
   publish: 'Finishing',
 };
 
-/** "1,200 of 2,269 people", "3 of 6 groups": what the count in the status line is of. */
-function countUnit(phase: SyncHealth['phase'], total: number | null): string {
-  const targets = phase === 'memberships' ? 'groups' : phase === 'assignments' || phase === 'newAppAssignments' ? 'apps' : phase;
-  if (targets === 'users' || targets === 'userGroups' || targets === 'userApps') return 'people';
-  if (targets === 'groups' || targets === 'apps') return targets;
-  return total === null ? 'records' : '';
-}
+/** What the count of each counted phase is of: "1,200 of 2,269 people", "3 of 6 groups". */
+const PHASE_UNITS: Record<Exclude<NonNullable<SyncHealth['phase']>, 'logs' | 'publish'>, string> = {
+  users: 'people',
+  groups: 'groups',
+  apps: 'apps',
+  memberships: 'groups',
+  assignments: 'apps',
+  userGroups: 'people',
+  userApps: 'people',
+  newAppAssignments: 'apps',
+};
 
 function eta(seconds: number): string {
   if (seconds < 60) return `about ${Math.max(1, Math.round(seconds))} s left`;
@@ -38,9 +42,9 @@ export default function SyncStatus({ health, compact = false }: SyncStatusProps)
       <div class="stack" data-testid="sync-running">
         <p>
           {health.phase ? PHASE_LABELS[health.phase] : 'Syncing'}
-          {health.phase === 'publish' || health.phase === 'logs'
+          {health.phase === null || health.phase === 'publish' || health.phase === 'logs'
             ? ''
-            : `: ${health.done.toLocaleString()}${health.total ? ` of ${health.total.toLocaleString()}` : ''} ${countUnit(health.phase, health.total)}`.trimEnd()}
+            : `: ${health.done.toLocaleString()}${health.total ? ` of ${health.total.toLocaleString()}` : ''} ${PHASE_UNITS[health.phase]}`}
           {health.ratePerSecond ? ` · ${Math.round(health.ratePerSecond).toLocaleString()} records/s` : ''}
           {health.etaSeconds === null ? '' : ` · ${eta(health.etaSeconds)}`}
         </p>
