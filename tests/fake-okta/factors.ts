@@ -82,14 +82,16 @@ export function generateSessions(orgSeed: number, user: UserRecord, anchor: numb
   return sessions;
 }
 
+/** A refresh token an OIDC app's client holds for a user, issued at `created` (epoch ms) for 90 days. */
+export function refreshToken(id: string, clientId: string, created: number): OAuthTokenRecord {
+  return { id, clientId, scopes: ['openid', 'profile', 'offline_access'], created: iso(created), expiresAt: iso(created + 90 * DAY) };
+}
+
 /** Users who have signed in hold a refresh token for about half of their OIDC apps (`clientIds`). */
 export function generateOAuthTokens(orgSeed: number, user: UserRecord, anchor: number, clientIds: readonly string[]): OAuthTokenRecord[] {
   if (user.lastLogin === null || user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED') return [];
   const prng = createPrng(userSeed(orgSeed + 2, user.id));
   return clientIds
     .filter(() => prng.chance(0.5))
-    .map((clientId) => {
-      const created = anchor - prng.int(1, 30) * DAY;
-      return { id: oktaId(prng, 'oar'), clientId, scopes: ['openid', 'profile', 'offline_access'], created: iso(created), expiresAt: iso(created + 90 * DAY) };
-    });
+    .map((clientId) => refreshToken(oktaId(prng, 'oar'), clientId, anchor - prng.int(1, 30) * DAY));
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { oidcClientId } from './app-shapes';
 import { oktaErrors } from './errors';
+import { refreshToken } from './factors';
 import { iso } from './generate';
 import { logTarget } from './log-events';
 import type { FakeOrg } from './org';
@@ -139,13 +140,7 @@ export function signIn(org: FakeOrg, user: UserRecord, app: AppRecord): void {
   }
   const at = org.tick();
   org.sessionsOf(user.id).push({ id: org.newId('idx'), createdAt: iso(at), expiresAt: iso(at + DAY) });
-  org.oauthTokensOf(user.id).push({
-    id: org.newId('oar'),
-    clientId,
-    scopes: ['openid', 'profile', 'offline_access'],
-    created: iso(at),
-    expiresAt: iso(at + 90 * DAY),
-  });
+  org.oauthTokensOf(user.id).push(refreshToken(org.newId('oar'), clientId, at));
   user.lastLogin = iso(at);
 }
 
