@@ -19,13 +19,27 @@ function unpackedExtensionId(dir: string): string {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
+/**
+ * Writes a machine policy file where Chromium reads it; returns the first directory it had to create.
+ * Without write access to POLICY_DIR the test fails saying so: it cannot check anything without a policy.
+ */
+function installMachinePolicy(file: string, content: unknown): string | undefined {
+  try {
+    const created = mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify(content, null, 2));
+    return created;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    throw new Error(`This test installs a Chromium machine policy in ${POLICY_DIR} and cannot write there (${code}). Run the e2e tests as root, as CI does, or make that directory writable by this user.`);
+  }
+}
+
 /** What chrome.storage.managed holds for the extension, as its own pages read it. */
 const readManaged = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.managed.get(null));
 
 test('an enterprise policy pre-sets and locks the domain, client id, gates and helpdesks; the background refuses other values', async ({ okta }) => {
-  test.skip(process.getuid?.() !== 0, `Installing Chromium machine policy in ${POLICY_DIR} needs root (CI runs as root)`);
-
   // A copy of the build at its own path gets its own extension id, so this policy reaches no other test's browser.
   // DESKSIDE_EXTENSION_DIR may name a build made elsewhere than .output/chrome-mv3.
   const extensionDir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'deskside-managed-ext-')));
@@ -37,9 +51,8 @@ test('an enterprise policy pre-sets and locks the domain, client id, gates and h
     gates: { suspend: 'typed', deactivate: 'disabled' },
     selfHostedOrigins: ['https://help.acme.test'],
   };
-  const createdDir = mkdirSync(POLICY_DIR, { recursive: true });
   const policyFile = path.join(POLICY_DIR, `deskside-e2e-${extensionId}.json`);
-  writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }, null, 2));
+  const createdDir = installMachinePolicy(policyFile, { '3rdparty': { extensions: { [extensionId]: policy } } });
 
   // Another org that would accept the same sign-in: the policy, not a failed test, must stop the save.
   const otherOrg = await startFakeOkta({ port: 0, users: 5, groups: 1, apps: 1, seed: 12, token: FAKE_TOKEN });
