@@ -18,6 +18,8 @@ const WIDE_KEY_SCAN_LIMIT = 25_000;
 /** Shorter words match too much to narrow anything; they only filter the candidates. */
 const MIN_NARROWING_LENGTH = 2;
 const MULTI_TERM_CANDIDATES = 40;
+/** Records read, in batches of MULTI_TERM_CANDIDATES, to check words too short to narrow ("smith j"). */
+const MAX_CANDIDATE_READS = 2_000;
 /** Groups and apps are few; one bounded read ranks them. */
 const NAMED_SCAN_LIMIT = 400;
 
@@ -46,8 +48,8 @@ function longest(terms: string[]): string {
 type UsersStore = IDBPObjectStore<DirectorySchema, ('syncState' | 'users')[], 'users', 'readonly'>;
 
 /**
- * Candidates for several words, from keys only (cheap), then at most MULTI_TERM_CANDIDATES records;
- * the caller checks every word. With two or more words, first every word but the last (still being
+ * Users matching several words: candidates from keys only (cheap), then records read in batches
+ * until MULTI_TERM_CANDIDATES match every word (one-letter words only filter) or the candidates run out. With two or more words, first every word but the last (still being
  * typed) as a whole token: "james smi" is answered from those complete lists alone. Otherwise each
  * word as a prefix, the first KEY_SCAN_LIMIT keys each; when that finds too few and a list was cut
  * short (two short, common prefixes such as "ja smi"), the cut lists are read again up to
@@ -75,8 +77,18 @@ async function candidatesForWords(users: UsersStore, generation: number, terms: 
       found = intersection(wide.map((list) => list.ids));
     }
   }
-  const records = await Promise.all(found.slice(0, MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
-  return records.filter((record): record is UserRecord => record !== undefined);
+  const matching: UserRecord[] = [];
+  const readable = Math.min(found.length, MAX_CANDIDATE_READS);
+  for (let start = 0; start < readable && matching.length < MULTI_TERM_CANDIDATES; start += MULTI_TERM_CANDIDATES) {
+    const batch = await Promise.all(found.slice(start, start + MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
+    for (const user of batch) if (user && matchesEveryTerm(user, generation, terms)) matching.push(user);
+  }
+  return matching;
+}
+
+function matchesEveryTerm(record: { tokens: string[] }, generation: number, terms: string[]): boolean {
+  const tokens = strippedTokens(record.tokens, generation);
+  return terms.every((term) => tokens.some((token) => token.startsWith(term)));
 }
 
 function intersection(sets: Set<string>[]): string[] {
@@ -126,9 +138,7 @@ export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH
   const candidates = new Map<string, UserRecord>();
   for (const user of [...byEmail, ...byLogin]) candidates.set(user.id, user);
   for (const user of scanned) {
-    if (candidates.has(user.id)) continue;
-    const tokens = strippedTokens(user.tokens, generation);
-    if (terms.every((term) => tokens.some((token) => token.startsWith(term)))) candidates.set(user.id, user);
+    if (!candidates.has(user.id) && matchesEveryTerm(user, generation, terms)) candidates.set(user.id, user);
   }
   return [...candidates.values()]
     .map((user) => ({ user, tier: tierOf(user, whole, terms), sortName: user.sortName, id: user.id }))
@@ -161,10 +171,7 @@ async function searchNamed<S extends 'groups' | 'apps'>(
   const generation = await publishedGenerationIn(tx.objectStore('syncState'));
   const rows = (await tx.objectStore(store).index('tokens').getAll(prefixRange(generation, longest(terms)), NAMED_SCAN_LIMIT)) as Row[];
   const unique = new Map<string, Row>();
-  for (const row of rows) {
-    const tokens = strippedTokens(row.tokens, generation);
-    if (terms.every((term) => tokens.some((token) => token.startsWith(term)))) unique.set(row.id, row);
-  }
+  for (const row of rows) if (matchesEveryTerm(row, generation, terms)) unique.set(row.id, row);
   return [...unique.values()]
     .map((row) => ({ row, sortName: normalizeText(nameOf(row)), id: row.id }))
     .sort(byName)

@@ -77,6 +77,13 @@ describe('search', () => {
     expect(names(await searchUsers(db, 'smit joh'))).toEqual(['John Smith', 'Johnny Smithers']);
   });
 
+  it('narrows by a one-letter initial even when the other word matches more people than it reads at once', async () => {
+    const smiths = Array.from({ length: 120 }, (_, i) => ({ firstName: `Anna${i}`, lastName: 'Smith' }));
+    const { db } = await directoryWith([...smiths, { firstName: 'Jane', lastName: 'Smith' }, { firstName: 'Jon', lastName: 'Smithson' }]);
+    expect(names(await searchUsers(db, 'smith j'))).toEqual(['Jane Smith', 'Jon Smithson']);
+    expect(names(await searchUsers(db, 'j smith'))).toEqual(['Jane Smith', 'Jon Smithson']);
+  });
+
   it('only sees the published generation', async () => {
     const { db, org } = await directoryWith([{ firstName: 'Olga', lastName: 'Petrova' }]);
     org.beforeRequest = async (_request, index) => {
