@@ -15,6 +15,13 @@ export interface GovernorOptions {
   maxInFlight?: number;
   /** Of those, slots background work may never take, so a click starts at once. Default 2. */
   interactiveReserve?: number;
+  /**
+   * While interactive requests are queued or in flight, and for this long after the last one, no
+   * background request starts and background answers are held back from their callers: the
+   * sync's page processing would otherwise share the worker's thread with the agent's action.
+   * Default 250 ms, which spans the gaps between one action's calls.
+   */
+  interactiveGraceMs?: number;
   /** Retries of idempotent requests after 5xx or network failure. Default 4. */
   maxRetries?: number;
   /** Retries after 429 (always safe: a 429 was not executed). Default 8. */
@@ -125,6 +132,7 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
   const backoffBaseMs = options.backoffBaseMs ?? 500;
   const backoffMaxMs = options.backoffMaxMs ?? 30_000;
   const resetJitterMs = options.resetJitterMs ?? 250;
+  const interactiveGraceMs = options.interactiveGraceMs ?? 250;
   const clock = options.clock ?? realClock;
   const random = options.random ?? Math.random;
 
@@ -132,7 +140,15 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
   const queues: Record<Priority, Job[]> = { interactive: [], background: [] };
   const counters = { requests: 0, rateLimited: 0, retries: 0, waits: 0 };
   let inFlight = 0;
+  let interactiveInFlight = 0;
+  /** Background work waits until then: the last interactive request ended less than the grace ago. */
+  let backgroundHeldUntil = 0;
+  const heldAnswers: { job: Job; outcome: { response: Response } }[] = [];
   let wakeAt: number | null = null;
+
+  function backgroundHeld(now: number): boolean {
+    return queues.interactive.length > 0 || interactiveInFlight > 0 || now < backgroundHeldUntil;
+  }
 
   function bucketFor(request: GovernedRequest): Bucket {
     const key = bucketKey(request.method, new URL(request.url).pathname);
@@ -212,8 +228,16 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
     const now = clock.now();
     let nextWake = Infinity;
     let interactiveNeedsSlot = false;
+    const held = backgroundHeld(now);
+    if (held && now < backgroundHeldUntil) nextWake = backgroundHeldUntil;
+    if (!held) {
+      for (const { job, outcome } of heldAnswers.splice(0)) {
+        const signal = job.request.signal;
+        finish(job, signal?.aborted ? { error: signal.reason } : outcome);
+      }
+    }
     for (const priority of ['interactive', 'background'] as const) {
-      if (priority === 'background' && interactiveNeedsSlot) break;
+      if (priority === 'background' && (interactiveNeedsSlot || held)) break;
       const queue = queues[priority];
       for (let i = 0; i < queue.length; ) {
         const job = queue[i]!;
@@ -251,6 +275,7 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
 
   function start(job: Job): void {
     inFlight += 1;
+    if (job.request.priority === 'interactive') interactiveInFlight += 1;
     job.bucket.inFlight += 1;
     job.waiting = false;
     counters.requests += 1;
@@ -262,6 +287,10 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
 
   function settle(job: Job, handle: () => void): void {
     inFlight -= 1;
+    if (job.request.priority === 'interactive') {
+      interactiveInFlight -= 1;
+      backgroundHeldUntil = clock.now() + interactiveGraceMs;
+    }
     job.bucket.inFlight -= 1;
     handle();
     pump();
@@ -306,7 +335,8 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
       void response.body?.cancel();
       return requeue(job, clock.now() + backoff(job.failures));
     }
-    finish(job, { response });
+    if (job.request.priority === 'background' && backgroundHeld(clock.now())) heldAnswers.push({ job, outcome: { response } });
+    else finish(job, { response });
   }
 
   function onFailure(job: Job, error: unknown): void {

@@ -194,4 +194,38 @@ describe('priorities', () => {
     const bgOrder = dispatched.filter((tag) => tag !== 'click').map((tag) => Number(tag.slice(2)));
     expect(bgOrder).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
+
+  it('holds background requests and answers while an agent’s request runs and for the grace after it', async () => {
+    const okta = await startRateLimitedOkta({ users: 1, limit: 100_000, now: Date.now, delayMs: 40 });
+    servers.push(okta);
+    const sentAt = new Map<string, number>();
+    const recordingFetch: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      sentAt.set(url.searchParams.get('tag') ?? '', performance.now());
+      return fetch(input, init);
+    };
+    const graceMs = 200;
+    const client = createOktaClient({
+      origin: okta.origin,
+      auth: { type: 'ssws', token: 't' },
+      governor: { interactiveGraceMs: graceMs },
+      fetch: recordingFetch,
+    });
+    const answeredAt = new Map<string, number>();
+    const get = (tag: string, priority: 'interactive' | 'background') =>
+      client.getPage(`/api/v1/users?tag=${tag}`, User, { priority }).then(() => answeredAt.set(tag, performance.now()));
+
+    // The sync's page is already on the wire when the agent clicks; the next one is queued after the click.
+    const inFlightPage = get('bgInFlight', 'background');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const click = get('click', 'interactive');
+    const queuedPage = get('bgQueued', 'background');
+    await Promise.all([inFlightPage, click, queuedPage]);
+
+    const clickDone = answeredAt.get('click')!;
+    expect(sentAt.get('bgInFlight')!).toBeLessThan(sentAt.get('click')!);
+    // Its answer came back during the click, yet reached the sync only after the grace.
+    expect(answeredAt.get('bgInFlight')!).toBeGreaterThanOrEqual(clickDone + graceMs - 2);
+    expect(sentAt.get('bgQueued')!).toBeGreaterThanOrEqual(clickDone + graceMs - 2);
+  });
 });
