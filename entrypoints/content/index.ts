@@ -18,25 +18,29 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 export default defineContentScript({
   matches: HELPDESK_HOST_PATTERNS,
-  runAt: 'document_idle',
+  // At DOMContentLoaded rather than idle: the ticket's API request and the panel's load start while
+  // the helpdesk is still loading its own images and scripts.
+  runAt: 'document_end',
   async main(ctx) {
     let settings = await loadContentSettings();
     const helpdesk = helpdeskForPage(new URL(location.href), settings);
     if (!helpdesk.enabled) return;
 
-    // Nothing is added to the page until a ticket with a person on it is found. The panel's nonce
-    // is registered with the background at once, so showing the panel waits for no round trip.
-    let panelCreated = false;
+    // Nothing is added to other pages. On a ticket's URL the panel loads hidden while the ticket's
+    // people are read, and shows once one is found. Its nonce is registered first: messages from
+    // this script reach the background in order, and the background finishes a tab's registration
+    // before it answers that tab's panel.
     const nonce = panelNonce();
-    const registered = sendMessage('registerPanel', { nonce });
-    registered.catch(() => {
-      // Reported when the panel is first needed: it is not created.
-    });
-    const panel = once<PanelFrame>(async () => {
-      panelCreated = true;
-      await registered;
-      return createPanelFrame(ctx, nonce);
-    });
+    let panel: PanelFrame | undefined;
+    const ensurePanel = (): PanelFrame => {
+      if (!panel) {
+        sendMessage('registerPanel', { nonce }).catch((error: unknown) => {
+          console.warn('Deskside could not register its panel; reload the page.', error);
+        });
+        panel = createPanelFrame(ctx, nonce);
+      }
+      return panel;
+    };
     // The MAIN-world bridge (only ServiceNow's g_ck session token) is injected when an adapter first asks.
     const readPageValue = createPageValueReader(window);
     const bridge = once(() => injectScript('/page-bridge.js', { keepInDom: true }).catch(() => undefined));
@@ -52,12 +56,15 @@ export default defineContentScript({
         await bridge();
         return readPageValue(name);
       },
+      onTicketPage() {
+        ensurePanel();
+      },
       onDetection(found) {
         sendMessage('reportDetection', found).catch(() => {
           // The extension was reloaded or the worker refused; the next detection tries again.
         });
-        if (found && found.people.length > 0) void panel().then((frame) => frame.show());
-        else if (!found && panelCreated) void panel().then((frame) => frame.hide());
+        if (found && found.people.length > 0) ensurePanel().show();
+        else if (!found) panel?.hide();
       },
     });
     let detection = detect();

@@ -36,6 +36,8 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   iframe.setAttribute('allow', 'clipboard-write *');
   shadow.append(style, iframe);
   host.hidden = true;
+  // Connected at once (hidden) so the frame loads before it is shown.
+  document.documentElement.append(host);
 
   const layoutKey = panelLayoutKey(location.host);
   const apply = (layout: PanelLayout) => {

@@ -15,6 +15,8 @@ export interface StartDetectionOptions {
   signal: AbortSignal;
   /** A Detection for the ticket on screen, or null when the page is not a ticket. Called only on change. */
   onDetection: (detection: Detection | null) => void;
+  /** The URL names a ticket; called before its people are read, so the panel can load meanwhile. */
+  onTicketPage?: () => void;
   /** The agent's own addresses (helpdesk user menu, Okta admin); never reported. */
   excludeEmails: () => string[];
   customRules: readonly CustomRule[];
@@ -265,6 +267,7 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
       previousEmails: navigated ? lastReportedEmails : [],
     };
     run = current;
+    if (current.ticketId) options.onTicketPage?.();
     if (lastDetection && lastDetection.ticketId !== current.ticketId) emit(null);
     watch(doc);
     watchNested(current);
