@@ -58,16 +58,27 @@ async function syncRunning(page: Page): Promise<boolean> {
   return status.sync?.running === true;
 }
 
-// Marks, in the panel frame, when the requester's card first appears (epoch ms).
+/**
+ * Marks (epoch ms) when the requester's card first renders in the panel frame, and when the panel's
+ * host element is first shown on the ticket page; the card is shown when both have happened.
+ */
 const MARK_CARD = () => {
-  if (location.protocol !== 'chrome-extension:' || location.pathname !== '/panel.html') return;
-  const mark = () => {
-    if (!document.querySelector('[data-testid="user-name"]')) return false;
-    (window as unknown as { __cardAt: number }).__cardAt = performance.timeOrigin + performance.now();
-    return true;
+  const marks = window as unknown as { __cardAt?: number; __shownAt?: number };
+  const now = () => performance.timeOrigin + performance.now();
+  if (location.protocol === 'chrome-extension:') {
+    if (location.pathname !== '/panel.html') return;
+    const rendered = () => document.querySelector('[data-testid="user-name"]') !== null;
+    new MutationObserver((_, observer) => rendered() && (marks.__cardAt = now()) && observer.disconnect()).observe(document, { subtree: true, childList: true });
+    return;
+  }
+  const shown = () => {
+    const host = document.querySelector('deskside-panel') as HTMLElement | null;
+    return host !== null && !host.hidden;
   };
-  new MutationObserver((_, observer) => mark() && observer.disconnect()).observe(document, { subtree: true, childList: true });
+  new MutationObserver((_, observer) => shown() && (marks.__shownAt = now()) && observer.disconnect()).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
 };
+
+const TICKET_URL = 'https://acme.zendesk.com/agent/tickets/123';
 
 /** From the ticket page's navigation start to the panel showing the requester's cached card. */
 async function ticketToCard(context: BrowserContext): Promise<number[]> {
@@ -76,7 +87,7 @@ async function ticketToCard(context: BrowserContext): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < CARD_LOADS + 2; i++) {
     const page = await context.newPage();
-    await page.goto('https://acme.zendesk.com/agent/tickets/123', { waitUntil: 'commit' });
+    await page.goto(TICKET_URL, { waitUntil: 'commit' });
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
     const panel = await (async () => {
       for (;;) {
@@ -86,9 +97,10 @@ async function ticketToCard(context: BrowserContext): Promise<number[]> {
       }
     })();
     await panel.waitForSelector('[data-testid="user-name"]', { timeout: 15_000 });
-    const seenAt = Date.now();
-    const markedAt = await panel.evaluate(() => (window as unknown as { __cardAt?: number }).__cardAt ?? null);
-    if (i >= 2) ms.push((markedAt ?? seenAt) - navigationStart); // the first two warm the worker and caches
+    await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, undefined, { timeout: 15_000 });
+    const cardAt = await panel.evaluate(() => (window as unknown as { __cardAt: number }).__cardAt);
+    const shownAt = await page.evaluate(() => (window as unknown as { __shownAt: number }).__shownAt);
+    if (i >= 2) ms.push(Math.max(cardAt, shownAt) - navigationStart); // the first two warm the worker and caches
     await page.close();
   }
   return ms;
