@@ -11,10 +11,13 @@ type UserSearchProps = {
 /** The search box and its results, as an ARIA combobox: type, arrow keys to move, Enter to open. */
 export default function UserSearch({ query, onQuery, onOpen }: UserSearchProps) {
   const { results, searched, error } = useDirectorySearch(query);
-  const [active, setActive] = useState(-1);
+  // The highlighted option belongs to one list of results; new results start at their first, in the
+  // same render, so an Enter pressed as they appear opens what is shown.
+  const [moved, setMoved] = useState<{ results: typeof results; index: number } | null>(null);
+  const active = moved?.results === results ? moved.index : results.length ? 0 : -1;
+  const setActive = (next: (index: number) => number) => setMoved({ results, index: next(active) });
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  useEffect(() => setActive(results.length ? 0 : -1), [results]);
 
   const open = results.length > 0;
   const optionId = (i: number) => `person-option-${i}`;
