@@ -27,20 +27,18 @@ export default defineContentScript({
     if (!helpdesk.enabled) return;
 
     // Nothing is added to other pages. On a ticket's URL the panel loads hidden while the ticket's
-    // people are read, and shows once one is found. Its nonce is registered first: messages from
-    // this script reach the background in order, and the background finishes a tab's registration
-    // before it answers that tab's panel.
+    // people are read, and shows once one is found. The frame is created only once the background
+    // has registered its nonce (sent at once, so that is rarely a wait): before that, the
+    // background would refuse the frame as one the page made itself.
+    let panelCreated = false;
     const nonce = panelNonce();
-    let panel: PanelFrame | undefined;
-    const ensurePanel = (): PanelFrame => {
-      if (!panel) {
-        sendMessage('registerPanel', { nonce }).catch((error: unknown) => {
-          console.warn('Deskside could not register its panel; reload the page.', error);
-        });
-        panel = createPanelFrame(ctx, nonce);
-      }
-      return panel;
-    };
+    const registered = sendMessage('registerPanel', { nonce });
+    registered.catch((error: unknown) => console.warn('Deskside could not register its panel; reload the page.', error));
+    const panel = once<PanelFrame>(async () => {
+      panelCreated = true;
+      await registered;
+      return createPanelFrame(ctx, nonce);
+    });
     // The MAIN-world bridge (only ServiceNow's g_ck session token) is injected when an adapter first asks.
     const readPageValue = createPageValueReader(window);
     const bridge = once(() => injectScript('/page-bridge.js', { keepInDom: true }).catch(() => undefined));
@@ -57,14 +55,14 @@ export default defineContentScript({
         return readPageValue(name);
       },
       onTicketPage() {
-        ensurePanel();
+        panel().catch(() => undefined);
       },
       onDetection(found) {
         sendMessage('reportDetection', found).catch(() => {
           // The extension was reloaded or the worker refused; the next detection tries again.
         });
-        if (found && found.people.length > 0) ensurePanel().show();
-        else if (!found) panel?.hide();
+        if (found && found.people.length > 0) panel().then((frame) => frame.show(), () => undefined);
+        else if (!found && panelCreated) panel().then((frame) => frame.hide(), () => undefined);
       },
     });
     let detection = detect();

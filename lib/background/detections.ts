@@ -36,12 +36,6 @@ export function updateTabState(tabId: number, change: (state: TabState | null) =
   return next;
 }
 
-/** The tab's state once the updates already queued for it (the panel's registration) are written. */
-export async function settledTabState(tabId: number): Promise<TabState | null> {
-  await pendingUpdates.get(tabId);
-  return getTabState(tabId);
-}
-
 export async function getTabState(tabId: number): Promise<TabState | null> {
   const key = tabStateKey(tabId);
   const stored = await browser.storage.session.get(key);

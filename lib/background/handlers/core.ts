@@ -1,4 +1,4 @@
-import { settledTabState, updateTabState } from '../detections';
+import { getTabState, updateTabState } from '../detections';
 import type { HandlerContext, Handlers } from '@/lib/messaging/router';
 import { RefusedMessageError } from '@/lib/messaging/router';
 import type { BackgroundServices } from '../services';
@@ -28,7 +28,7 @@ export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'repo
     async getPanelContext({ nonce }, { sender }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new RefusedMessageError('Refused: the panel must sit in a tab.');
-      const state = await settledTabState(tabId);
+      const state = await getTabState(tabId);
       // A page can embed panel.html itself; only the frame our content script created knows the nonce.
       if (!state?.panelNonce || state.panelNonce !== nonce) throw new RefusedMessageError(PANEL_NOT_OURS);
       return { tabId, pageHost: state.pageHost, detection: state.detection };
