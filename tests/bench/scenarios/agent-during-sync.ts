@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { startFakeOkta, type FakeOkta } from '../../fake-okta/server';
 import { sendFromExtensionPage } from '../../support/extension';
 import { serveHelpdesk, ZENDESK_TICKET_123 } from '../../support/helpdesk-routes';
@@ -80,6 +80,15 @@ const MARK_CARD = () => {
 
 const TICKET_URL = 'https://acme.zendesk.com/agent/tickets/123';
 
+/** The panel frame as soon as the page has one (polled every 5 ms, so its load is not waited for). */
+async function panelFrameOf(page: Page): Promise<Frame> {
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+    if (frame) return frame;
+    await page.waitForTimeout(5);
+  }
+}
+
 /** From the ticket page's navigation start to the panel showing the requester's cached card. */
 async function ticketToCard(context: BrowserContext): Promise<number[]> {
   await serveHelpdesk(context, ZENDESK_TICKET_123);
@@ -89,13 +98,7 @@ async function ticketToCard(context: BrowserContext): Promise<number[]> {
     const page = await context.newPage();
     await page.goto(TICKET_URL, { waitUntil: 'commit' });
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
-    const panel = await (async () => {
-      for (;;) {
-        const frame = page.frames().find((f) => f.url().includes('/panel.html'));
-        if (frame) return frame;
-        await page.waitForTimeout(5);
-      }
-    })();
+    const panel = await panelFrameOf(page);
     await panel.waitForSelector('[data-testid="user-name"]', { timeout: 15_000 });
     await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, undefined, { timeout: 15_000 });
     const cardAt = await panel.evaluate(() => (window as unknown as { __cardAt: number }).__cardAt);
@@ -121,13 +124,7 @@ async function ticketSwitchToCard(context: BrowserContext): Promise<number[]> {
   await context.route(TICKET_122_API, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: TICKET_122 }));
   const page = await context.newPage();
   await page.goto(TICKET_URL);
-  const panel = await (async () => {
-    for (;;) {
-      const frame = page.frames().find((f) => f.url().includes('/panel.html'));
-      if (frame) return frame;
-      await page.waitForTimeout(5);
-    }
-  })();
+  const panel = await panelFrameOf(page);
   await panel.waitForSelector('[data-testid="user-name"]:has-text("Grace Hansen")', { timeout: 15_000 });
   const ms: number[] = [];
   for (let i = 0; i < CARD_LOADS + 2; i++) {
