@@ -49,11 +49,11 @@ type UsersStore = IDBPObjectStore<DirectorySchema, ('syncState' | 'users')[], 'u
 
 /**
  * Users matching several words: candidates from keys only (cheap), then records read in batches
- * until MULTI_TERM_CANDIDATES match every word (one-letter words only filter) or the candidates run out. With two or more words, first every word but the last (still being
- * typed) as a whole token: "james smi" is answered from those complete lists alone. Otherwise each
- * word as a prefix, the first KEY_SCAN_LIMIT keys each; when that finds too few and a list was cut
- * short (two short, common prefixes such as "ja smi"), the cut lists are read again up to
- * WIDE_KEY_SCAN_LIMIT.
+ * until MULTI_TERM_CANDIDATES match every word (one-letter words only filter) or the candidates run
+ * out. First every word but the last (still being typed) as a whole token: "james smi" is answered
+ * from those complete lists alone. Otherwise each word as a prefix, the first KEY_SCAN_LIMIT keys
+ * each; when that finds too few and a list was cut short (two short, common prefixes such as
+ * "ja smi"), the cut lists are read again up to WIDE_KEY_SCAN_LIMIT.
  */
 async function candidatesForWords(users: UsersStore, generation: number, terms: string[]): Promise<UserRecord[]> {
   const tokens = users.index('tokens');
@@ -137,9 +137,9 @@ export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH
   ]);
   const candidates = new Map<string, UserRecord>();
   for (const user of [...byEmail, ...byLogin]) candidates.set(user.id, user);
-  for (const user of scanned) {
-    if (!candidates.has(user.id) && matchesEveryTerm(user, generation, terms)) candidates.set(user.id, user);
-  }
+  // Every scanned user matches every word: one word by the index range it was read from, several
+  // as candidatesForWords checked them. The index lists a user once per matching token.
+  for (const user of scanned) if (!candidates.has(user.id)) candidates.set(user.id, user);
   return [...candidates.values()]
     .map((user) => ({ user, tier: tierOf(user, whole, terms), sortName: user.sortName, id: user.id }))
     .sort((a, b) => a.tier - b.tier || byName(a, b))

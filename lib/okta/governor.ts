@@ -143,7 +143,7 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
   let interactiveInFlight = 0;
   /** Background work waits until then: the last interactive request ended less than the grace ago. */
   let backgroundHeldUntil = 0;
-  const heldAnswers: { job: Job; outcome: { response: Response } }[] = [];
+  const heldAnswers: { job: Job; response: Response }[] = [];
   let wakeAt: number | null = null;
 
   function backgroundHeld(now: number): boolean {
@@ -231,9 +231,9 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
     const held = backgroundHeld(now);
     if (held && now < backgroundHeldUntil) nextWake = backgroundHeldUntil;
     if (!held) {
-      for (const { job, outcome } of heldAnswers.splice(0)) {
+      for (const { job, response } of heldAnswers.splice(0)) {
         const signal = job.request.signal;
-        finish(job, signal?.aborted ? { error: signal.reason } : outcome);
+        finish(job, signal?.aborted ? { error: signal.reason } : { response });
       }
     }
     for (const priority of ['interactive', 'background'] as const) {
@@ -335,7 +335,7 @@ export function createGovernor(options: GovernorOptions = {}): Governor {
       void response.body?.cancel();
       return requeue(job, clock.now() + backoff(job.failures));
     }
-    if (job.request.priority === 'background' && backgroundHeld(clock.now())) heldAnswers.push({ job, outcome: { response } });
+    if (job.request.priority === 'background' && backgroundHeld(clock.now())) heldAnswers.push({ job, response });
     else finish(job, { response });
   }
 

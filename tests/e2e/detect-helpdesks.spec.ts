@@ -2,6 +2,7 @@ import type { Frame } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { Detection } from '../../lib/detect/types';
 import { helpdeskFixture, panelTexts, recordPanelTexts, serveHelpdeskFixture } from '../support/helpdesk-fixture';
+import { ZENDESK_TICKET_122_JSON } from '../support/helpdesk-routes';
 import { panelFrame } from '../support/panel';
 import { allowSiteAccess } from '../support/site-access';
 import { FIXTURE_PEOPLE, seedPeople, type Person } from '../support/seed-people';
@@ -26,11 +27,7 @@ function cardName(panel: Frame) {
 }
 
 test('Zendesk: two tickets open, switching between them shows each requester and never the previous one', async ({ context }) => {
-  const ticket122 = JSON.stringify({
-    ticket: { id: 122, subject: 'Printer error', requester_id: 90077, submitter_id: 90077 },
-    users: [{ id: 90077, name: 'Mateo Silva', email: 'mateo.silva@example.com' }],
-  });
-  await serveHelpdeskFixture(context, helpdeskFixture('zendesk/ticket-two-panes.html'), { '/api/v2/tickets/122.json': { body: ticket122 } });
+  await serveHelpdeskFixture(context, helpdeskFixture('zendesk/ticket-two-panes.html'), { '/api/v2/tickets/122.json': { body: ZENDESK_TICKET_122_JSON } });
   const page = await context.newPage();
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
   const panel = await panelFrame(page);

@@ -24,3 +24,9 @@ export const ZENDESK_TICKET_123 = {
   'https://acme.zendesk.com/api/v2/users/90012.json': 'zendesk/api-user-90012.json',
   'https://acme.zendesk.com/api/v2/users/me.json': 'zendesk/api-users-me.json',
 };
+
+/** Zendesk's API answer for ticket 122, the second ticket open beside 123 in `ticket-two-panes.html`. */
+export const ZENDESK_TICKET_122_JSON = JSON.stringify({
+  ticket: { id: 122, subject: 'Printer error', requester_id: 90077, submitter_id: 90077 },
+  users: [{ id: 90077, name: 'Mateo Silva', email: 'mateo.silva@example.com' }],
+});

@@ -1,7 +1,7 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { startFakeOkta, type FakeOkta } from '../../fake-okta/server';
 import { sendFromExtensionPage } from '../../support/extension';
-import { serveHelpdesk, ZENDESK_TICKET_123 } from '../../support/helpdesk-routes';
+import { serveHelpdesk, ZENDESK_TICKET_122_JSON, ZENDESK_TICKET_123 } from '../../support/helpdesk-routes';
 import { FIXTURE_PEOPLE, seedPeople } from '../../support/seed-people';
 import { BENCH_TOKEN, connectTo, launchBenchBrowser, waitForSync } from '../browser';
 import { atMost, info, percentile, round, type Metrics } from '../report';
@@ -110,10 +110,6 @@ async function ticketToCard(context: BrowserContext): Promise<number[]> {
 }
 
 const TICKET_122_API = 'https://acme.zendesk.com/api/v2/tickets/122.json?include=users';
-const TICKET_122 = JSON.stringify({
-  ticket: { id: 122, subject: 'Printer error', requester_id: 90077, submitter_id: 90077 },
-  users: [{ id: 90077, name: 'Mateo Silva', email: 'mateo.silva@example.com' }],
-});
 
 /**
  * Zendesk is a single-page app: an agent moves between open tickets without a page load, and the
@@ -121,7 +117,7 @@ const TICKET_122 = JSON.stringify({
  * to the panel showing that requester's cached card.
  */
 async function ticketSwitchToCard(context: BrowserContext): Promise<number[]> {
-  await context.route(TICKET_122_API, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: TICKET_122 }));
+  await context.route(TICKET_122_API, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: ZENDESK_TICKET_122_JSON }));
   const page = await context.newPage();
   await page.goto(TICKET_URL);
   const panel = await panelFrameOf(page);

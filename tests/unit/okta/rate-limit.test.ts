@@ -13,6 +13,14 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
+/** fetch that reports each request's `tag` query parameter as the client sends it. */
+function fetchReportingTags(onSend: (tag: string) => void): typeof fetch {
+  return (input, init) => {
+    onSend(new URL(input instanceof Request ? input.url : String(input)).searchParams.get('tag') ?? '');
+    return fetch(input, init);
+  };
+}
+
 describe('429 handling', () => {
   it('survives 429 storms with zero lost or repeated pages', async () => {
     const clock = virtualClock();
@@ -166,11 +174,7 @@ describe('priorities', () => {
     const okta = await startRateLimitedOkta({ users: 1, limit: 100_000, now: Date.now, delayMs: 5 });
     servers.push(okta);
     const dispatched: string[] = [];
-    const recordingFetch: typeof fetch = (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      dispatched.push(url.searchParams.get('tag') ?? '');
-      return fetch(input, init);
-    };
+    const recordingFetch = fetchReportingTags((tag) => dispatched.push(tag));
     const client = createOktaClient({
       origin: okta.origin,
       auth: { type: 'ssws', token: 't' },
@@ -199,11 +203,7 @@ describe('priorities', () => {
     const okta = await startRateLimitedOkta({ users: 1, limit: 100_000, now: Date.now, delayMs: 40 });
     servers.push(okta);
     const sentAt = new Map<string, number>();
-    const recordingFetch: typeof fetch = (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      sentAt.set(url.searchParams.get('tag') ?? '', performance.now());
-      return fetch(input, init);
-    };
+    const recordingFetch = fetchReportingTags((tag) => sentAt.set(tag, performance.now()));
     const graceMs = 200;
     const client = createOktaClient({
       origin: okta.origin,
