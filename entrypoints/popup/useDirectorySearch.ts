@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging/channel';
+import { prepareSearch, searchFromPage } from '@/lib/directory/page-search';
 import type { UserSummary } from '@/lib/messaging/views';
 
 export const MAX_RESULTS = 20;
 
-/** Local-directory matches for the query as it is typed; answers to older queries are dropped. */
+/** Local-directory matches for the query as it is typed, read from IndexedDB in this page; answers to older queries are dropped. */
 export function useDirectorySearch(query: string) {
   const [results, setResults] = useState<UserSummary[]>([]);
   const [searched, setSearched] = useState('');
   const [error, setError] = useState<string | null>(null);
+  useEffect(prepareSearch, []);
   useEffect(() => {
     const q = query.trim();
     if (!q) {
@@ -17,7 +18,7 @@ export function useDirectorySearch(query: string) {
       return;
     }
     let current = true;
-    sendMessage('searchDirectory', { query: q })
+    searchFromPage(q)
       .then((found) => {
         if (!current) return;
         setResults(found.slice(0, MAX_RESULTS));

@@ -1,8 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
-import type { AppRecord, AssignmentRecord, GroupRecord, MembershipRecord, UserRecord } from './records';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { searchKeysOf, type AppRecord, type AssignmentRecord, type GroupRecord, type MembershipRecord, type UserRecord } from './records';
 
 export const DIRECTORY_DB_NAME = 'deskside-directory';
-export const DIRECTORY_DB_VERSION = 2;
+export const DIRECTORY_DB_VERSION = 3;
 
 /** An audit entry as indexed; lib/actions owns its full shape. */
 export interface StoredAuditEntry {
@@ -27,6 +27,7 @@ export interface DirectorySchema extends DBSchema {
       email: [number, string];
       login: [number, string];
       tokens: string;
+      namePairs: string;
       status: [number, string];
       lastUpdated: [number, string];
       generation: number;
@@ -67,7 +68,12 @@ export type DirectoryStore = StoreNames<DirectorySchema>;
  * Each version adds what it introduced; a database at any older version is brought forward step by
  * step. `newVersion` bounds the steps so an older layout can still be created (upgrade tests).
  */
-export function upgradeDirectory(db: IDBPDatabase<DirectorySchema>, oldVersion: number, newVersion: number): void {
+export function upgradeDirectory(
+  db: IDBPDatabase<DirectorySchema>,
+  oldVersion: number,
+  newVersion: number,
+  transaction: IDBPTransaction<DirectorySchema, DirectoryStore[], 'versionchange'>,
+): void {
   if (oldVersion < 1 && newVersion >= 1) {
     const users = db.createObjectStore('users', { keyPath: ['generation', 'id'] });
     users.createIndex('email', ['generation', 'email']);
@@ -98,6 +104,19 @@ export function upgradeDirectory(db: IDBPDatabase<DirectorySchema>, oldVersion: 
     audit.createIndex('outcome', 'outcome');
     audit.createIndex('agent', 'agent');
   }
+  if (oldVersion < 3 && newVersion >= 3) {
+    const users = transaction.objectStore('users');
+    users.createIndex('namePairs', 'namePairs', { multiEntry: true });
+    // Stored users get their pair keys here, so two-word search works before the next sync.
+    const cursorRequest = unwrap(users).openCursor();
+    cursorRequest.onsuccess = () => {
+      const cursor = cursorRequest.result;
+      if (!cursor) return;
+      const user = cursor.value as UserRecord;
+      cursor.update({ ...user, ...searchKeysOf(user.profile, user.generation) });
+      cursor.continue();
+    };
+  }
 }
 
 const connections = new Map<string, Promise<DirectoryDb>>();
@@ -111,7 +130,7 @@ export function openDirectory(name = DIRECTORY_DB_NAME): Promise<DirectoryDb> {
   if (cached) return cached;
   const forget = () => connections.delete(name);
   const opening = openDB<DirectorySchema>(name, DIRECTORY_DB_VERSION, {
-    upgrade: (db, oldVersion, newVersion) => upgradeDirectory(db, oldVersion, newVersion ?? DIRECTORY_DB_VERSION),
+    upgrade: (db, oldVersion, newVersion, transaction) => upgradeDirectory(db, oldVersion, newVersion ?? DIRECTORY_DB_VERSION, transaction),
     blocked: () => {
       console.warn('Deskside: the directory database is waiting for an older tab or worker to close it.');
     },

@@ -1,5 +1,5 @@
 import type { Application, AppUser, UserFactor, Group, User } from '@/lib/okta/schemas';
-import { addressTokens, generationTokens, normalizeText, wordsOf } from './tokens';
+import { addressTokens, generationTokens, namePairsOf, normalizeText, wordsOf } from './tokens';
 
 /** A user as stored: Okta's user without `_links` and credentials (only the provider is kept). */
 export interface UserRecord {
@@ -23,6 +23,8 @@ export interface UserRecord {
   /** Lowercased "first last" (or display name, or login): the tie-break when ranking. */
   sortName: string;
   tokens: string[];
+  /** Two-word name keys (see namePairsOf), generation-prefixed like tokens. */
+  namePairs: string[];
   /** Cached by a live refresh; not kept by sync. */
   factors?: { fetchedAt: string; items: FactorRecord[] };
 }
@@ -106,13 +108,16 @@ export function toUserRecord(user: User, generation: number): UserRecord {
     email,
     login,
     sortName: sortNameOf(profile),
-    tokens: generationTokens(generation, [
-      ...wordsOf(profile.firstName),
-      ...wordsOf(profile.lastName),
-      ...wordsOf(profile.displayName),
-      ...addressTokens(profile.email),
-      ...addressTokens(profile.login),
-    ]),
+    ...searchKeysOf(profile, generation),
+  };
+}
+
+/** The search index entries of a profile: single words and addresses, and two-word name pairs. */
+export function searchKeysOf(profile: User['profile'], generation: number): Pick<UserRecord, 'tokens' | 'namePairs'> {
+  const nameWords = [...wordsOf(profile.firstName), ...wordsOf(profile.lastName), ...wordsOf(profile.displayName)];
+  return {
+    tokens: generationTokens(generation, [...nameWords, ...addressTokens(profile.email), ...addressTokens(profile.login)]),
+    namePairs: generationTokens(generation, namePairsOf(nameWords)),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { IDBPObjectStore } from 'idb';
+import type { UserSummary } from '@/lib/messaging/views';
 import type { DirectoryDb, DirectorySchema } from './db';
 import type { AppRecord, GroupRecord, UserRecord } from './records';
 import { publishedGenerationIn } from './state';
-import { generationToken, normalizeText, wordsOf } from './tokens';
+import { generationToken, NAME_PAIR_PREFIX_MAX, normalizeText, wordsOf } from './tokens';
 
 export const SEARCH_RESULT_LIMIT = 20;
 /** Records read for a one-word query: the index orders whole-word matches first, so these hold the best 20. */
@@ -48,20 +49,59 @@ function longest(terms: string[]): string {
 type UsersStore = IDBPObjectStore<DirectorySchema, ('syncState' | 'users')[], 'users', 'readonly'>;
 
 /**
- * Users matching several words: candidates from keys only (cheap), then records read in batches
- * until MULTI_TERM_CANDIDATES match every word (one-letter words only filter) or the candidates run
- * out. First every word but the last (still being typed) as a whole token: "james smi" is answered
- * from those complete lists alone. Otherwise each word as a prefix, the first KEY_SCAN_LIMIT keys
- * each; when that finds too few and a list was cut short (two short, common prefixes such as
- * "ja smi"), the cut lists are read again up to WIDE_KEY_SCAN_LIMIT.
+ * The name-pair key range answering a query of several name words: the shortest word of two letters
+ * or more as the prefix (cut to what pair keys keep), then the longest other word, which may still be
+ * being typed. "fio las" and "las fio" both read the keys starting "fio las" (or "las fio"). Null when
+ * no word has two letters or a word is an address.
+ */
+function namePairOf(terms: string[]): string | null {
+  if (terms.length < 2 || terms.some(isAddressLike)) return null;
+  const prefixes = terms.filter((term) => term.length >= MIN_NARROWING_LENGTH);
+  if (prefixes.length === 0) return null;
+  const first = prefixes.reduce((best, term) => (term.length < best.length ? term : best));
+  const rest = [...terms];
+  rest.splice(rest.indexOf(first), 1);
+  return `${first.slice(0, NAME_PAIR_PREFIX_MAX)} ${longest(rest)}`;
+}
+
+/**
+ * Reads records in batches of MULTI_TERM_CANDIDATES until that many match every word (one-letter
+ * words and the part of a long word that pair keys do not hold are checked here) or the ids run out.
+ */
+async function readMatching(users: UsersStore, generation: number, ids: string[], terms: string[]): Promise<UserRecord[]> {
+  const matching: UserRecord[] = [];
+  const readable = Math.min(ids.length, MAX_CANDIDATE_READS);
+  for (let start = 0; start < readable && matching.length < MULTI_TERM_CANDIDATES; start += MULTI_TERM_CANDIDATES) {
+    const batch = await Promise.all(ids.slice(start, start + MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
+    for (const user of batch) if (user && matchesEveryTerm(user, generation, terms)) matching.push(user);
+  }
+  return matching;
+}
+
+/**
+ * Users matching several words. Name words: one read of the name-pair index (see namePairOf); only
+ * when that read is full and some of it fails a word are the pair's ids read further. Otherwise
+ * (an address among the words, or only one-letter words) candidates come from the single-word
+ * index's keys: every word but the last as a whole token first ("james smi"), then each word as a
+ * prefix, the first KEY_SCAN_LIMIT keys each, widened to WIDE_KEY_SCAN_LIMIT when that finds too
+ * few and a list was cut short.
  */
 async function candidatesForWords(users: UsersStore, generation: number, terms: string[]): Promise<UserRecord[]> {
+  const pair = namePairOf(terms);
+  if (pair !== null) {
+    const range = prefixRange(generation, pair);
+    const read = await users.index('namePairs').getAll(range, MULTI_TERM_CANDIDATES);
+    const matching = read.filter((user) => matchesEveryTerm(user, generation, terms));
+    if (read.length < MULTI_TERM_CANDIDATES || matching.length === read.length) return matching;
+    const ids = (await users.index('namePairs').getAllKeys(range, MAX_CANDIDATE_READS)).map((key) => key[1]);
+    return readMatching(users, generation, ids, terms);
+  }
   const tokens = users.index('tokens');
   const narrowing = terms.filter((term) => term.length >= MIN_NARROWING_LENGTH);
   const words = narrowing.length > 0 ? narrowing : [longest(terms)];
   const idsUnder = async (range: IDBKeyRange, cap: number) => {
     const keys = await tokens.getAllKeys(range, cap);
-    return { ids: new Set(keys.map((key) => (key as [number, string])[1])), truncated: keys.length === cap };
+    return { ids: new Set(keys.map((key) => key[1])), truncated: keys.length === cap };
   };
   let found: string[] = [];
   if (words.length > 1) {
@@ -77,13 +117,7 @@ async function candidatesForWords(users: UsersStore, generation: number, terms: 
       found = intersection(wide.map((list) => list.ids));
     }
   }
-  const matching: UserRecord[] = [];
-  const readable = Math.min(found.length, MAX_CANDIDATE_READS);
-  for (let start = 0; start < readable && matching.length < MULTI_TERM_CANDIDATES; start += MULTI_TERM_CANDIDATES) {
-    const batch = await Promise.all(found.slice(start, start + MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
-    for (const user of batch) if (user && matchesEveryTerm(user, generation, terms)) matching.push(user);
-  }
-  return matching;
+  return readMatching(users, generation, found, terms);
 }
 
 function matchesEveryTerm(record: { tokens: string[] }, generation: number, terms: string[]): boolean {
@@ -145,6 +179,17 @@ export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH
     .sort((a, b) => a.tier - b.tier || byName(a, b))
     .slice(0, limit)
     .map(({ user }) => user);
+}
+
+/** A search hit as lists show it. */
+export function userSummaryOf(user: UserRecord): UserSummary {
+  return {
+    id: user.id,
+    login: user.profile.login,
+    email: typeof user.profile.email === 'string' ? user.profile.email : user.email,
+    name: [user.profile.firstName, user.profile.lastName].filter((part) => typeof part === 'string' && part).join(' ') || user.profile.login,
+    status: user.status,
+  };
 }
 
 /** The user whose email or login is exactly `value` (case-insensitive), email first. */

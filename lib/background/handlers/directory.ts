@@ -1,4 +1,4 @@
-import { searchApps, searchGroups, searchUsers } from '@/lib/directory/search';
+import { searchApps, searchGroups, searchUsers, userSummaryOf } from '@/lib/directory/search';
 import { getUserView, refreshUser, type UserLookup } from '@/lib/directory/user-view';
 import type { Handlers } from '@/lib/messaging/router';
 import { loadSettings } from '@/lib/settings/store';
@@ -23,14 +23,7 @@ export function directoryHandlers({ directory, session }: BackgroundServices): D
     },
     clearDirectory: () => directory.clear(),
     async searchDirectory({ query }) {
-      const users = await searchUsers(await directory.openDb(), query);
-      return users.map((u) => ({
-        id: u.id,
-        login: u.profile.login,
-        email: typeof u.profile.email === 'string' ? u.profile.email : u.email,
-        name: [u.profile.firstName, u.profile.lastName].filter((p) => typeof p === 'string' && p).join(' ') || u.profile.login,
-        status: u.status,
-      }));
+      return (await searchUsers(await directory.openDb(), query)).map(userSummaryOf);
     },
     async getUserCard(ref) {
       const view = await getUserView(await directory.openDb(), lookupOf(ref));

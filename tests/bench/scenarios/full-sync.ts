@@ -3,6 +3,7 @@ import { startFakeOkta, type FakeOkta } from '../../fake-okta/server';
 import { sendFromExtensionPage } from '../../support/extension';
 import { BENCH_TOKEN, connectTo, INSTRUMENT_IDB_WRITES, launchBenchBrowser, pollHeap, waitForSync, type IdbWriteStats } from '../browser';
 import { rawPutThroughput } from '../idb-raw';
+import { PAGE_SEARCH_MEASURE } from '../../../lib/directory/page-search';
 import { atLeast, atMost, info, percentile, round, type Metrics } from '../report';
 
 const apiRequests = (okta: FakeOkta, since = 0) => okta.requests.filter((r) => r.path.startsWith('/api/v1/') && r.at >= since);
@@ -36,22 +37,49 @@ async function searchQueries(page: Page, count: number): Promise<string[]> {
   }, count);
 }
 
-/** Message round trips of `searchDirectory` from an extension page, timed in the page. */
-async function searchLatencies(page: Page, queries: string[]): Promise<{ ms: number[]; hits: number }> {
+/**
+ * Each query typed into the popup's search box; the time is the popup's own User Timing measure of
+ * that search (IndexedDB read in the popup, ranking, summaries), read back from the popup page.
+ */
+async function popupSearchLatencies(page: Page, queries: string[]): Promise<{ ms: number[]; hits: number }> {
+  const box = page.getByRole('combobox', { name: 'Find a person in Okta' });
+  const search = async (query: string) => {
+    await box.fill('');
+    await page.evaluate((name) => performance.clearMeasures(name), PAGE_SEARCH_MEASURE);
+    await box.fill(query);
+    return page.waitForFunction(
+      ([name, q]) => {
+        const entry = performance.getEntriesByName(name).findLast((e) => (e as PerformanceMeasure).detail?.query === q);
+        return entry ? { ms: entry.duration, results: (entry as PerformanceMeasure).detail.results as number } : null;
+      },
+      [PAGE_SEARCH_MEASURE, query.trim()] as const,
+      { polling: 'raf' },
+    );
+  };
+  for (const q of queries.slice(0, 10)) await search(q); // warm-up
+  const ms: number[] = [];
+  let hits = 0;
+  for (const q of queries) {
+    const { ms: duration, results } = (await (await search(q)).jsonValue()) as { ms: number; results: number };
+    ms.push(duration);
+    if (results > 0) hits += 1;
+  }
+  return { ms, hits };
+}
+
+/** Message round trips of `searchDirectory` (the panel's and options' path) from an extension page, timed in the page. */
+async function workerSearchLatencies(page: Page, queries: string[]): Promise<number[]> {
   return page.evaluate(async (list) => {
     const chrome = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-    const search = (query: string) =>
-      new Promise<{ res?: unknown[] }>((resolve) => chrome.runtime.sendMessage({ id: 1, type: 'searchDirectory', data: { query }, timestamp: Date.now() }, resolve));
+    const search = (query: string) => new Promise((resolve) => chrome.runtime.sendMessage({ id: 1, type: 'searchDirectory', data: { query }, timestamp: Date.now() }, resolve));
     for (const q of list.slice(0, 10)) await search(q); // warm-up
     const ms: number[] = [];
-    let hits = 0;
     for (const q of list) {
       const started = performance.now();
-      const reply = await search(q);
+      await search(q);
       ms.push(performance.now() - started);
-      if ((reply.res?.length ?? 0) > 0) hits += 1;
     }
-    return { ms, hits };
+    return ms;
   }, queries);
 }
 
@@ -109,7 +137,11 @@ export async function fullSyncBench(log: (line: string) => void): Promise<Metric
 
     log('search: timing popup queries…');
     const queries = await searchQueries(page, 300);
-    const search = await searchLatencies(page, queries);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const search = await popupSearchLatencies(popup, queries);
+    await popup.close();
+    const viaWorker = await workerSearchLatencies(page, queries);
 
     log('incremental: no changes, then 1,000 changed users…');
     const idle = await incremental(page, okta);
@@ -129,8 +161,10 @@ export async function fullSyncBench(log: (line: string) => void): Promise<Metric
       'service worker peak heap during 100k sync': atMost(round(peakHeap / 2 ** 20, 1), 'MB', 64),
       'bytes stored per user (storage estimate)': info(Math.round((usageAfter - usageBefore) / Math.max(1, users)), 'bytes'),
       'bytes per stored user record (JSON)': info(Math.round(recordJson), 'bytes'),
-      'popup search p95 over 100k users (message round trip)': atMost(round(percentile(search.ms, 95), 2), 'ms', 5),
-      'popup search p50 (message round trip)': info(round(percentile(search.ms, 50), 2), 'ms'),
+      'popup search p95 over 100k users (in the popup)': atMost(round(percentile(search.ms, 95), 2), 'ms', 5),
+      'popup search p50 (in the popup)': info(round(percentile(search.ms, 50), 2), 'ms'),
+      'search through the worker (message round trip, panel and options), p95': info(round(percentile(viaWorker, 95), 2), 'ms'),
+      'search through the worker, p50': info(round(percentile(viaWorker, 50), 2), 'ms'),
       'popup search queries with hits': info(search.hits, `of ${queries.length}`),
       'incremental sync, 0 changes: time': atMost(idle.ms, 'ms', 1000),
       'incremental sync, 0 changes: requests': atMost(idle.requests, 'requests', 6, '≤ 6 (a handful)'),

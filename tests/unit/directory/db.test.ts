@@ -2,6 +2,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { closeDirectory, DIRECTORY_DB_VERSION, openDirectory, upgradeDirectory, type DirectorySchema } from '@/lib/directory/db';
 import { toUserRecord } from '@/lib/directory/records';
+import { searchUsers } from '@/lib/directory/search';
 
 const oktaUser = {
   id: '00u1',
@@ -13,9 +14,11 @@ const oktaUser = {
 describe('directory database', () => {
   it('upgrades a version 1 database in place, keeping its records', async () => {
     const name = `upgrade-${Math.random()}`;
-    const v1 = await openDB<DirectorySchema>(name, 1, { upgrade: (db, oldVersion) => upgradeDirectory(db, oldVersion, 1) });
+    const v1 = await openDB<DirectorySchema>(name, 1, { upgrade: (db, oldVersion, _newVersion, transaction) => upgradeDirectory(db, oldVersion, 1, transaction) });
     expect([...v1.objectStoreNames].sort()).toEqual(['apps', 'groups', 'syncState', 'users']);
-    await v1.put('users', toUserRecord(oktaUser, 3));
+    // As versions 1 and 2 stored users: without the name-pair keys.
+    const { namePairs: _namePairs, ...storedBeforePairs } = toUserRecord(oktaUser, 3);
+    await v1.put('users', storedBeforePairs as DirectorySchema['users']['value']);
     await v1.put('syncState', { generation: 3, publishedAt: '2025-01-01T00:00:00.000Z' }, 'published');
     v1.close();
 
@@ -26,6 +29,8 @@ describe('directory database', () => {
     expect([...db.transaction('audit').store.indexNames].sort()).toEqual(['action', 'agent', 'outcome', 'time']);
     const kept = await db.getFromIndex('users', 'email', [3, 'kim.lee@example.com']);
     expect(kept?.profile.costCenter).toBe('CC-7');
+    expect(kept?.namePairs).toEqual(expect.arrayContaining(['3:ki lee', '3:le kim']));
+    expect((await searchUsers(db, 'le ki')).map((user) => user.id)).toEqual(['00u1']);
     await db.add('audit', { time: '2025-01-02T00:00:00.000Z', action: 'unlock', outcome: 'success', agent: 'a@b.c' });
     expect((await db.getAllFromIndex('audit', 'action', 'unlock')).map((entry) => entry.id)).toEqual([1]);
     await closeDirectory(name);

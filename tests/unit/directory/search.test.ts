@@ -84,6 +84,18 @@ describe('search', () => {
     expect(names(await searchUsers(db, 'j smith'))).toEqual(['Jane Smith', 'Jon Smithson']);
   });
 
+  it('answers two name words from one pair-index read, and reads on when a long word is cut in the pair keys', async () => {
+    const longer = Array.from({ length: 60 }, () => ({ firstName: 'Alexandros', lastName: 'Smithsen' }));
+    const { db } = await directoryWith([...longer, { firstName: 'Alexandros', lastName: 'Smithson' }, { firstName: 'Alex', lastName: 'Smith' }]);
+    // Pair keys hold six letters of their first word ("smiths alexandros"), which Smithsen shares.
+    expect(names(await searchUsers(db, 'smithson alexandros'))).toEqual(['Alexandros Smithson']);
+    expect(names(await searchUsers(db, 'alexandros smithson'))).toEqual(['Alexandros Smithson']);
+    expect(names(await searchUsers(db, 'alex smith'))[0]).toBe('Alex Smith');
+    const many = names(await searchUsers(db, 'al sm'));
+    expect(many).toHaveLength(20);
+    expect(many.every((name) => /^Alex\S* Smith/.test(name))).toBe(true);
+  });
+
   it('only sees the published generation', async () => {
     const { db, org } = await directoryWith([{ firstName: 'Olga', lastName: 'Petrova' }]);
     org.beforeRequest = async (_request, index) => {
