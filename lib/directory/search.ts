@@ -7,7 +7,7 @@ import { generationToken, NAME_PAIR_PREFIX_MAX, normalizeText, wordsOf } from '.
 
 export const SEARCH_RESULT_LIMIT = 20;
 /** Records read for a one-word query: the index orders whole-word matches first, so these hold the best 20. */
-const SINGLE_TERM_SCAN = 60;
+const SINGLE_TERM_SCAN = 40;
 /** Keys read per word of a longer query, intersected before any record is read. */
 const KEY_SCAN_LIMIT = 600;
 /**
@@ -18,7 +18,7 @@ const KEY_SCAN_LIMIT = 600;
 const WIDE_KEY_SCAN_LIMIT = 25_000;
 /** Shorter words match too much to narrow anything; they only filter the candidates. */
 const MIN_NARROWING_LENGTH = 2;
-const MULTI_TERM_CANDIDATES = 40;
+const MULTI_TERM_CANDIDATES = 24;
 /** Records read, in batches of MULTI_TERM_CANDIDATES, to check words too short to narrow ("smith j"). */
 const MAX_CANDIDATE_READS = 2_000;
 /** Groups and apps are few; one bounded read ranks them. */
@@ -151,6 +151,9 @@ function byName(a: { sortName: string; id: string }, b: { sortName: string; id: 
   return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** The generation each database's last search found published. */
+const lastPublished = new WeakMap<DirectoryDb, number>();
+
 /**
  * Users of the published generation matching every word of `query` by token prefix, best first:
  * exact email/login, then whole first/last name, then name prefixes, then other prefixes; ties by name.
@@ -160,15 +163,24 @@ export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH
   if (terms.length === 0) return [];
   const whole = normalizeText(query);
   const tx = db.transaction(['syncState', 'users']);
-  const generation = await publishedGenerationIn(tx.objectStore('syncState'));
+  const published = publishedGenerationIn(tx.objectStore('syncState'));
   const users = tx.objectStore('users');
-  const [byEmail, byLogin, scanned] = await Promise.all([
-    users.index('email').getAll([generation, whole], limit),
-    users.index('login').getAll([generation, whole], limit),
-    terms.length === 1
-      ? users.index('tokens').getAll(prefixRange(generation, terms[0] ?? ''), SINGLE_TERM_SCAN)
-      : candidatesForWords(users, generation, terms),
-  ]);
+  const read = (generation: number) =>
+    Promise.all([
+      users.index('email').getAll([generation, whole], limit),
+      users.index('login').getAll([generation, whole], limit),
+      terms.length === 1
+        ? users.index('tokens').getAll(prefixRange(generation, terms[0] ?? ''), SINGLE_TERM_SCAN)
+        : candidatesForWords(users, generation, terms),
+    ]);
+  // The records are read with the generation the last search found while the pointer is read, in
+  // the same transaction (one snapshot); only if the pointer has moved since are they read again.
+  const assumed = lastPublished.get(db);
+  const early = assumed === undefined ? null : read(assumed);
+  early?.catch(() => undefined);
+  const generation = await published;
+  lastPublished.set(db, generation);
+  const [byEmail, byLogin, scanned] = await (early && generation === assumed ? early : read(generation));
   const candidates = new Map<string, UserRecord>();
   for (const user of [...byEmail, ...byLogin]) candidates.set(user.id, user);
   // Every scanned user matches every word: one word by the index range it was read from, several

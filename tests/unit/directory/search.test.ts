@@ -105,6 +105,15 @@ describe('search', () => {
     expect(names(await searchUsers(db, 'olga'))).toEqual(['Olga Petrova']);
   });
 
+  it('follows a newly published generation even though each search starts reading the last one it saw', async () => {
+    const { db, org, users } = await directoryWith([{ firstName: 'Olga', lastName: 'Petrova' }]);
+    expect(names(await searchUsers(db, 'olga'))).toEqual(['Olga Petrova']);
+    org.updateProfile(users[0]?.id ?? '', { lastName: 'Ivanova' });
+    await runSync(db, org, 'full', DEFAULT_OPTIONS);
+    expect(names(await searchUsers(db, 'olga'))).toEqual(['Olga Ivanova']);
+    expect(names(await searchUsers(db, 'olga iv'))).toEqual(['Olga Ivanova']);
+  });
+
   it('finds groups and apps by word prefix', async () => {
     const { db } = await directoryWith([{ firstName: 'A', lastName: 'B' }]);
     expect((await searchGroups(db, 'fi')).map((g) => g.name)).toEqual(['Field Engineering', 'Finance Approvers']);
