@@ -7,7 +7,7 @@ import { generationToken, NAME_PAIR_PREFIX_MAX, normalizeText, wordsOf } from '.
 
 export const SEARCH_RESULT_LIMIT = 20;
 /** Records read for a one-word query: the index orders whole-word matches first, so these hold the best 20. */
-const SINGLE_TERM_SCAN = 40;
+const SINGLE_TERM_SCAN = 30;
 /** Keys read per word of a longer query, intersected before any record is read. */
 const KEY_SCAN_LIMIT = 600;
 /**
@@ -165,10 +165,13 @@ export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH
   const tx = db.transaction(['syncState', 'users']);
   const published = publishedGenerationIn(tx.objectStore('syncState'));
   const users = tx.objectStore('users');
+  // One word that is the whole query ("jdoe", "kim.lee@example.com") is its own email or login token,
+  // which the token range reads first; other queries ("DOMAIN\\jdoe") look the exact address up.
+  const exact = !(terms.length === 1 && terms[0] === whole);
   const read = (generation: number) =>
     Promise.all([
-      users.index('email').getAll([generation, whole], limit),
-      users.index('login').getAll([generation, whole], limit),
+      exact ? users.index('email').getAll([generation, whole], limit) : [],
+      exact ? users.index('login').getAll([generation, whole], limit) : [],
       terms.length === 1
         ? users.index('tokens').getAll(prefixRange(generation, terms[0] ?? ''), SINGLE_TERM_SCAN)
         : candidatesForWords(users, generation, terms),

@@ -123,8 +123,27 @@ export async function fullSyncBench(log: (line: string) => void): Promise<Metric
     const requests = apiRequests(okta, firstSyncRequest).length;
     const writes = await worker.evaluate<IdbWriteStats>('globalThis.__benchIdb');
     const written = Object.values(writes.puts).reduce((a, b) => a + b, 0);
-    log(`full sync: ${written} records in ${round(wallMs / 1000, 1)} s; timing raw puts…`);
+    log(`full sync: ${written} records in ${round(wallMs / 1000, 1)} s`);
 
+    // Search and incremental syncs run on the synced directory before the raw-put comparison writes
+    // (then deletes) a scratch database of the same size in the same origin, which the product never
+    // does and whose clean-up would otherwise run under them.
+    log('search: timing popup queries…');
+    const queries = await searchQueries(page, 300);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const search = await popupSearchLatencies(popup, queries);
+    await popup.close();
+    const viaWorker = await workerSearchLatencies(page, queries);
+
+    log('incremental: no changes, then 1,000 changed users…');
+    const idle = await incremental(page, okta);
+    const changed = okta.org.users.filter((u) => u.status === 'ACTIVE').slice(0, 1000);
+    for (const [i, u] of changed.entries()) okta.mutate({ op: 'updateUser', id: u.id, profile: { title: `Bench title ${i}` } });
+    const thousand = await incremental(page, okta);
+    const requestLimit = Math.ceil(1000 / 200) + idle.requests;
+
+    log('full sync: timing raw puts…');
     const raw = await rawPutThroughput(page);
     const syncRate = written / (writes.busyMs / 1000);
     const rawRate = raw.records / (raw.ms / 1000);
@@ -142,21 +161,6 @@ export async function fullSyncBench(log: (line: string) => void): Promise<Metric
       db.close();
       return sample.reduce<number>((sum, u) => sum + new TextEncoder().encode(JSON.stringify(u)).length, 0) / sample.length;
     });
-
-    log('search: timing popup queries…');
-    const queries = await searchQueries(page, 300);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const search = await popupSearchLatencies(popup, queries);
-    await popup.close();
-    const viaWorker = await workerSearchLatencies(page, queries);
-
-    log('incremental: no changes, then 1,000 changed users…');
-    const idle = await incremental(page, okta);
-    const changed = okta.org.users.filter((u) => u.status === 'ACTIVE').slice(0, 1000);
-    for (const [i, u] of changed.entries()) okta.mutate({ op: 'updateUser', id: u.id, profile: { title: `Bench title ${i}` } });
-    const thousand = await incremental(page, okta);
-    const requestLimit = Math.ceil(1000 / 200) + idle.requests;
 
     return {
       'full sync 100k: storage throughput vs raw IndexedDB puts': atLeast(round(syncRate / rawRate, 3), 'ratio', 0.8, '≥ 0.8'),

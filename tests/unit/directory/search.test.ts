@@ -96,6 +96,13 @@ describe('search', () => {
     expect(many.every((name) => /^Alex\S* Smith/.test(name))).toBe(true);
   });
 
+  it('finds an exact login that splits into several words, such as a Windows domain login', async () => {
+    const { db, org, users } = await directoryWith([{ firstName: 'Kim', lastName: 'Lee' }, { firstName: 'Kim', lastName: 'Acme' }]);
+    org.updateProfile(users[0]?.id ?? '', { login: 'ACME\\kim' });
+    await runSync(db, org, 'full', DEFAULT_OPTIONS);
+    expect((await searchUsers(db, 'acme\\KIM')).map((user) => user.id)[0]).toBe(users[0]?.id);
+  });
+
   it('only sees the published generation', async () => {
     const { db, org } = await directoryWith([{ firstName: 'Olga', lastName: 'Petrova' }]);
     org.beforeRequest = async (_request, index) => {
