@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/channel';
 import type { UserCard } from '@/lib/messaging/views';
 
@@ -24,7 +24,8 @@ export function useUserCard(ref: CardRef | null) {
   const [generation, setGeneration] = useState(0);
   const key = keyOf(ref);
 
-  useEffect(() => {
+  // A layout effect: the cached card is asked for in the same task as the render, not after a paint.
+  useLayoutEffect(() => {
     if (!ref) return;
     let current = true;
     const setIfCurrent = (next: CardState | ((prev: CardState) => CardState)) => current && setState(next);

@@ -27,16 +27,13 @@ export default defineContentScript({
     if (!helpdesk.enabled) return;
 
     // Nothing is added to other pages. On a ticket's URL the panel loads hidden while the ticket's
-    // people are read, and shows once one is found. The frame is created only once the background
-    // has registered its nonce (sent at once, so that is rarely a wait): before that, the
-    // background would refuse the frame as one the page made itself.
+    // people are read, and shows once one is found. The nonce is sent first; the frame does not wait
+    // for the answer, since the background holds the frame's first request until the nonce is stored.
     let panelCreated = false;
     const nonce = panelNonce();
-    const registered = sendMessage('registerPanel', { nonce });
-    registered.catch((error: unknown) => console.warn('Deskside could not register its panel; reload the page.', error));
+    sendMessage('registerPanel', { nonce }).catch((error: unknown) => console.warn('Deskside could not register its panel; reload the page.', error));
     const panel = once<PanelFrame>(async () => {
       panelCreated = true;
-      await registered;
       return createPanelFrame(ctx, nonce);
     });
     // The MAIN-world bridge (only ServiceNow's g_ck session token) is injected when an adapter first asks.

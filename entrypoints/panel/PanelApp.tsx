@@ -7,6 +7,10 @@ import ResizeHandle from './ResizeHandle';
 import RequesterView from './RequesterView';
 import PickOnPageButton from './PickOnPageButton';
 
+/** Asked for as soon as the panel's code runs, before the first render (PanelApp shows a refusal). */
+const panelContext = sendMessage('getPanelContext', { nonce: location.hash.slice(1) });
+panelContext.catch(() => undefined);
+
 /** The side panel on a ticket page: follows the tab's active ticket and shows its people in Okta. */
 export default function PanelApp() {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -16,7 +20,7 @@ export default function PanelApp() {
   const { layout, setCollapsed, setWidth } = usePanelLayout(pageHost);
 
   useEffect(() => {
-    sendMessage('getPanelContext', { nonce: location.hash.slice(1) })
+    panelContext
       .then((ctx) => {
         setTabId(ctx.tabId);
         setPageHost(ctx.pageHost);

@@ -4,6 +4,11 @@ import { RefusedMessageError } from '@/lib/messaging/router';
 import type { BackgroundServices } from '../services';
 
 export const PANEL_NOT_OURS = 'This panel was not opened by Deskside on this page, so it shows nothing.';
+/**
+ * The content script creates its frame as soon as it has sent the nonce, so the frame can ask
+ * before the registration is stored; it is given this long to arrive.
+ */
+const REGISTRATION_WAIT_MS = 2000;
 
 /** The tab of a message from a content script's top frame; helpdesk inner frames are read by the top frame. */
 function topFrameTab(sender: HandlerContext['sender']): number {
@@ -14,6 +19,25 @@ function topFrameTab(sender: HandlerContext['sender']): number {
 }
 
 export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'reportDetection' | 'registerPanel' | 'getPanelContext' | 'getStatus'> {
+  const registrationWaiters = new Map<number, Set<() => void>>();
+  /** Resolves when `tabId` next registers a panel, or after REGISTRATION_WAIT_MS; `cancel` stops waiting. */
+  function nextRegistration(tabId: number): { arrived: Promise<void>; cancel: () => void } {
+    const waiters = registrationWaiters.get(tabId) ?? new Set<() => void>();
+    registrationWaiters.set(tabId, waiters);
+    let cancel = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => cancel(), REGISTRATION_WAIT_MS);
+      cancel = () => {
+        clearTimeout(timer);
+        waiters.delete(cancel);
+        if (waiters.size === 0 && registrationWaiters.get(tabId) === waiters) registrationWaiters.delete(tabId);
+        resolve();
+      };
+      waiters.add(cancel);
+    });
+    return { arrived, cancel };
+  }
+
   return {
     async reportDetection(detection, { sender }) {
       const tabId = topFrameTab(sender);
@@ -24,11 +48,19 @@ export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'repo
       const tabId = topFrameTab(sender);
       const pageHost = new URL(sender.url!).host;
       await updateTabState(tabId, (state) => ({ pageHost, detection: state?.detection ?? null, panelNonce: nonce }));
+      for (const wake of [...(registrationWaiters.get(tabId) ?? [])]) wake();
     },
     async getPanelContext({ nonce }, { sender }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new RefusedMessageError('Refused: the panel must sit in a tab.');
-      const state = await getTabState(tabId);
+      // Waiting starts before the read, so a registration stored while reading still wakes it.
+      const registration = nextRegistration(tabId);
+      let state = await getTabState(tabId);
+      if (state?.panelNonce !== nonce) {
+        await registration.arrived;
+        state = await getTabState(tabId);
+      }
+      registration.cancel();
       // A page can embed panel.html itself; only the frame our content script created knows the nonce.
       if (!state?.panelNonce || state.panelNonce !== nonce) throw new RefusedMessageError(PANEL_NOT_OURS);
       return { tabId, pageHost: state.pageHost, detection: state.detection };

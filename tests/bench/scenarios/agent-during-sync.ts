@@ -90,7 +90,7 @@ async function panelFrameOf(page: Page): Promise<Frame> {
 }
 
 /** From the ticket page's navigation start to the panel showing the requester's cached card. */
-export async function ticketToCard(context: BrowserContext): Promise<number[]> {
+async function ticketToCard(context: BrowserContext): Promise<number[]> {
   await serveHelpdesk(context, ZENDESK_TICKET_123);
   await context.addInitScript(MARK_CARD);
   const ms: number[] = [];
