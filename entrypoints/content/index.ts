@@ -29,13 +29,10 @@ export default defineContentScript({
     // Nothing is added to other pages. On a ticket's URL the panel loads hidden while the ticket's
     // people are read, and shows once one is found. The nonce is sent first; the frame does not wait
     // for the answer, since the background holds the frame's first request until the nonce is stored.
-    let panelCreated = false;
     const nonce = panelNonce();
     sendMessage('registerPanel', { nonce }).catch((error: unknown) => console.warn('Deskside could not register its panel; reload the page.', error));
-    const panel = once<PanelFrame>(async () => {
-      panelCreated = true;
-      return createPanelFrame(ctx, nonce);
-    });
+    let panel: PanelFrame | undefined;
+    const ensurePanel = (): PanelFrame => (panel ??= createPanelFrame(ctx, nonce));
     // The MAIN-world bridge (only ServiceNow's g_ck session token) is injected when an adapter first asks.
     const readPageValue = createPageValueReader(window);
     const bridge = once(() => injectScript('/page-bridge.js', { keepInDom: true }).catch(() => undefined));
@@ -52,14 +49,14 @@ export default defineContentScript({
         return readPageValue(name);
       },
       onTicketPage() {
-        panel().catch(() => undefined);
+        ensurePanel();
       },
       onDetection(found) {
         sendMessage('reportDetection', found).catch(() => {
           // The extension was reloaded or the worker refused; the next detection tries again.
         });
-        if (found && found.people.length > 0) panel().then((frame) => frame.show(), () => undefined);
-        else if (!found && panelCreated) panel().then((frame) => frame.hide(), () => undefined);
+        if (found && found.people.length > 0) ensurePanel().show();
+        else if (!found) panel?.hide();
       },
     });
     let detection = detect();

@@ -65,13 +65,19 @@ function namePairOf(terms: string[]): string | null {
 }
 
 /**
- * Reads records in batches of MULTI_TERM_CANDIDATES until that many match every word (one-letter
- * words and the part of a long word that pair keys do not hold are checked here) or the ids run out.
+ * Reads records in batches of MULTI_TERM_CANDIDATES, from `start`, until that many match every word
+ * (one-letter words and the part of a long word that pair keys do not hold are checked here) or the
+ * ids run out. `matching` holds the matches of ids before `start`, already read.
  */
-async function readMatching(users: UsersStore, generation: number, ids: string[], terms: string[]): Promise<UserRecord[]> {
-  const matching: UserRecord[] = [];
+async function readMatching(
+  users: UsersStore,
+  generation: number,
+  ids: string[],
+  terms: string[],
+  { start: from = 0, matching = [] }: { start?: number; matching?: UserRecord[] } = {},
+): Promise<UserRecord[]> {
   const readable = Math.min(ids.length, MAX_CANDIDATE_READS);
-  for (let start = 0; start < readable && matching.length < MULTI_TERM_CANDIDATES; start += MULTI_TERM_CANDIDATES) {
+  for (let start = from; start < readable && matching.length < MULTI_TERM_CANDIDATES; start += MULTI_TERM_CANDIDATES) {
     const batch = await Promise.all(ids.slice(start, start + MULTI_TERM_CANDIDATES).map((id) => users.get([generation, id])));
     for (const user of batch) if (user && matchesEveryTerm(user, generation, terms)) matching.push(user);
   }
@@ -93,8 +99,9 @@ async function candidatesForWords(users: UsersStore, generation: number, terms: 
     const read = await users.index('namePairs').getAll(range, MULTI_TERM_CANDIDATES);
     const matching = read.filter((user) => matchesEveryTerm(user, generation, terms));
     if (read.length < MULTI_TERM_CANDIDATES || matching.length === read.length) return matching;
+    // Keys come in the same order as the records just read, so reading goes on after them.
     const ids = (await users.index('namePairs').getAllKeys(range, MAX_CANDIDATE_READS)).map((key) => key[1]);
-    return readMatching(users, generation, ids, terms);
+    return readMatching(users, generation, ids, terms, { start: read.length, matching });
   }
   const tokens = users.index('tokens');
   const narrowing = terms.filter((term) => term.length >= MIN_NARROWING_LENGTH);
