@@ -15,24 +15,39 @@ function keyOf(ref: CardRef | null): string {
   return ref ? ('userId' in ref ? `id:${ref.userId}` : `email:${ref.email.toLowerCase()}`) : '';
 }
 
+/** Cached cards already in hand (the panel's context brings the first person's), by ref key; each is used once. */
+const primedCards = new Map<string, UserCard>();
+
+/** Hands useUserCard the cached card for `ref`, so it shows in the first render instead of after a round trip. */
+export function primeCachedCard(ref: CardRef, card: UserCard): void {
+  primedCards.set(keyOf(ref), card);
+}
+
+const cachedState = (card: UserCard): CardState => ({ kind: 'card', card, freshness: 'refreshing', refreshError: null });
+
 /**
  * A person's card: the cached copy at once, then a live refresh from Okta (user, groups, apps,
  * factors) that replaces it and briefly says "Updated from Okta". `reload` re-runs the live read.
  */
 export function useUserCard(ref: CardRef | null) {
-  const [state, setState] = useState<CardState>({ kind: 'loading' });
-  const [generation, setGeneration] = useState(0);
   const key = keyOf(ref);
+  const [state, setState] = useState<CardState>(() => {
+    const primed = primedCards.get(key);
+    return primed ? cachedState(primed) : { kind: 'loading' };
+  });
+  const [generation, setGeneration] = useState(0);
 
   // A layout effect: the cached card is asked for in the same task as the render, not after a paint.
   useLayoutEffect(() => {
     if (!ref) return;
     let current = true;
     const setIfCurrent = (next: CardState | ((prev: CardState) => CardState)) => current && setState(next);
-    setIfCurrent((prev) => (prev.kind === 'card' && generation > 0 ? { ...prev, freshness: 'refreshing' } : { kind: 'loading' }));
+    const primed = generation === 0 ? primedCards.get(key) : undefined;
+    primedCards.delete(key);
+    setIfCurrent((prev) => (primed ? cachedState(primed) : prev.kind === 'card' && generation > 0 ? { ...prev, freshness: 'refreshing' } : { kind: 'loading' }));
     void (async () => {
-      const cached = generation === 0 ? await sendMessage('getUserCard', ref).catch(() => null) : null;
-      if (cached) setIfCurrent({ kind: 'card', card: cached, freshness: 'refreshing', refreshError: null });
+      const cached = primed ?? (generation === 0 ? await sendMessage('getUserCard', ref).catch(() => null) : null);
+      if (cached && !primed) setIfCurrent(cachedState(cached));
       try {
         const fresh = await sendMessage('refreshUserCard', ref);
         if (!fresh) return setIfCurrent({ kind: 'not-found' });

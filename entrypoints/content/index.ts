@@ -1,15 +1,20 @@
 import '@/lib/zod-setup';
 import { defineContentScript, injectScript } from '#imports';
 import { browser } from 'wxt/browser';
-import { HELPDESK_HOST_PATTERNS } from '@/lib/detect/hosts';
+import { CONTENT_SCRIPT_RUN_AT, HELPDESK_HOST_PATTERNS } from '@/lib/detect/hosts';
 import { createPageValueReader } from '@/lib/detect/page-value-client';
-import { startDetection } from '@/lib/detect/runtime';
+import { startDetection, ticketIdFor } from '@/lib/detect/runtime';
 import { sendMessage } from '@/lib/messaging/channel';
 import { isStartPicker } from '@/lib/messaging/picker-command';
 import { loadContentSettings } from '@/lib/settings/content-view';
 import { helpdeskForPage } from './enabled-here';
 import { createPanelFrame, panelNonce, type PanelFrame } from './panel-frame';
 import { startPicker, type PickedRule } from './picker';
+
+function domParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
@@ -18,9 +23,9 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 export default defineContentScript({
   matches: HELPDESK_HOST_PATTERNS,
-  // At DOMContentLoaded rather than idle: the ticket's API request and the panel's load start while
-  // the helpdesk is still loading its own images and scripts.
-  runAt: 'document_end',
+  // At document start: on a ticket's URL the panel's frame starts loading while the helpdesk page is
+  // still being parsed; the ticket's people are read once the DOM is there.
+  runAt: CONTENT_SCRIPT_RUN_AT,
   async main(ctx) {
     let settings = await loadContentSettings();
     const helpdesk = helpdeskForPage(new URL(location.href), settings);
@@ -59,6 +64,10 @@ export default defineContentScript({
         else if (!found) panel?.hide();
       },
     });
+    // A URL that names a ticket gets its hidden frame now; pages whose ticket shows only in the DOM get it once read.
+    if (document.documentElement && ticketIdFor(new URL(location.href), document, helpdesk.adapterId)) ensurePanel();
+    await domParsed();
+    if (ctx.isInvalid) return;
     let detection = detect();
     ctx.addEventListener(window, 'wxt:locationchange', () => detection.rerun());
 

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { primeCachedCard } from '@/components/hooks/useUserCard';
 import type { Detection } from '@/lib/detect/types';
 import { sendMessage } from '@/lib/messaging/channel';
 import { usePanelLayout } from './usePanelLayout';
@@ -19,9 +20,11 @@ export default function PanelApp() {
   const [error, setError] = useState<string | null>(null);
   const { layout, setCollapsed, setWidth } = usePanelLayout(pageHost);
 
-  useEffect(() => {
+  // A layout effect: the frame may still be hidden, where a plain effect waits for a paint.
+  useLayoutEffect(() => {
     panelContext
       .then((ctx) => {
+        if (ctx.firstCard) primeCachedCard({ email: ctx.firstCard.email }, ctx.firstCard.card);
         setTabId(ctx.tabId);
         setPageHost(ctx.pageHost);
         setInitial(ctx.detection);

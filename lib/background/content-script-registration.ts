@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { CONTENT_SCRIPT_RUN_AT } from '@/lib/detect/hosts';
 import { originPattern } from '@/lib/detect/match-pattern';
 import type { SelfHostedHelpdesk } from '@/lib/settings/schema';
 
@@ -16,7 +17,7 @@ export async function registerSelfHosted(origin: string): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
   await browser.scripting.registerContentScripts([
-    { id, matches: [originPattern(origin)], js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+    { id, matches: [originPattern(origin)], js: ['content-scripts/content.js'], runAt: CONTENT_SCRIPT_RUN_AT, persistAcrossSessions: true },
   ]);
 }
 

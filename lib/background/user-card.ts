@@ -1,5 +1,7 @@
-import type { UserView } from '@/lib/directory/user-view';
+import { getUserView, type UserLookup, type UserView } from '@/lib/directory/user-view';
 import type { CardGroup, UserCard } from '@/lib/messaging/views';
+import { loadSettings } from '@/lib/settings/store';
+import type { DirectoryService } from './directory-service';
 
 const GROUP_TYPES = new Set(['OKTA_GROUP', 'APP_GROUP', 'BUILT_IN']);
 
@@ -39,4 +41,16 @@ export function toUserCard(view: UserView, origin: string): UserCard {
     refreshedAt: new Date().toISOString(),
     adminUrl: adminConsoleUrl(origin, user.id),
   };
+}
+
+export type UserRef = { userId: string } | { email: string };
+
+export function lookupOf(ref: UserRef): UserLookup {
+  return 'userId' in ref ? { id: ref.userId } : { email: ref.email };
+}
+
+/** The person's card from the local directory alone (null when they are not in it). */
+export async function cachedUserCard(directory: DirectoryService, ref: UserRef): Promise<UserCard | null> {
+  const [view, settings] = await Promise.all([directory.openDb().then((db) => getUserView(db, lookupOf(ref))), loadSettings()]);
+  return view ? toUserCard(view, settings.oktaDomain ?? '') : null;
 }

@@ -22,3 +22,6 @@ export const SAAS_HELPDESK_HOSTS = [
 ] as const;
 
 export const HELPDESK_HOST_PATTERNS: string[] = SAAS_HELPDESK_HOSTS.map((h) => h.pattern);
+
+/** When the content script runs, on SaaS and self-hosted helpdesks alike (see entrypoints/content). */
+export const CONTENT_SCRIPT_RUN_AT = 'document_start';

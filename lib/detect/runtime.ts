@@ -70,6 +70,12 @@ function genericTicketId(url: URL): string | null {
   return /^(?:[A-Z][A-Z0-9_]*-)?\d{1,12}$/.test(last) ? last : null;
 }
 
+/** The ticket the URL (and, for some helpdesks, the page) names, or null when this is not a ticket page. */
+export function ticketIdFor(url: URL, doc: Document, helpdesk?: string): string | null {
+  const adapter = adapterFor(url, helpdesk);
+  return adapter ? adapter.ticketId(url, doc) : genericTicketId(url);
+}
+
 /** Detects the people on the ticket shown in `doc` and keeps doing so as the page and its URL change. */
 export function startDetection(options: StartDetectionOptions): DetectionRuntime {
   const { doc, signal } = options;
@@ -244,7 +250,7 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     }
     const adapter = adapterFor(url, options.helpdesk);
     const rules = rulesFor(options.customRules, url);
-    const ticketId = adapter ? adapter.ticketId(url, doc) : genericTicketId(url);
+    const ticketId = ticketIdFor(url, doc, options.helpdesk);
     if (adapter && !ticketId && rules.length === 0) {
       // A known helpdesk, but not a ticket page: nothing beyond this URL check.
       run = null;

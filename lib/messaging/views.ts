@@ -7,6 +7,8 @@ export interface PanelContext {
   /** Host of the helpdesk page the panel sits on, for per-host layout. */
   pageHost: string;
   detection: Detection | null;
+  /** The cached card of the first person on the ticket, so the panel's first render can show it. */
+  firstCard: { email: string; card: UserCard } | null;
 }
 
 export interface AgentIdentity {

@@ -2,6 +2,8 @@ import { getTabState, updateTabState } from '../detections';
 import type { HandlerContext, Handlers } from '@/lib/messaging/router';
 import { RefusedMessageError } from '@/lib/messaging/router';
 import type { BackgroundServices } from '../services';
+import { cachedUserCard } from '../user-card';
+import type { UserCard } from '@/lib/messaging/views';
 
 export const PANEL_NOT_OURS = 'This panel was not opened by Deskside on this page, so it shows nothing.';
 /**
@@ -9,6 +11,8 @@ export const PANEL_NOT_OURS = 'This panel was not opened by Deskside on this pag
  * before the registration is stored; it is given this long to arrive.
  */
 const REGISTRATION_WAIT_MS = 2000;
+/** A card read for a detection is handed to that tab's panel only this soon after; later it is read again. */
+const FIRST_CARD_TTL_MS = 10_000;
 
 /** The tab of a message from a content script's top frame; helpdesk inner frames are read by the top frame. */
 function topFrameTab(sender: HandlerContext['sender']): number {
@@ -38,10 +42,26 @@ export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'repo
     return { arrived, cancel };
   }
 
+  /**
+   * The cached card of the first person of each tab's latest detection, read as the detection
+   * arrives: the panel's frame usually asks for its context later, and need not wait for the read.
+   */
+  const firstCards = new Map<number, { email: string; at: number; card: Promise<UserCard | null> }>();
+  function firstCardOf(tabId: number, email: string): Promise<UserCard | null> {
+    const known = firstCards.get(tabId);
+    if (known && known.email === email && Date.now() - known.at < FIRST_CARD_TTL_MS) return known.card;
+    const card = cachedUserCard(services.directory, { email }).catch(() => null);
+    firstCards.set(tabId, { email, at: Date.now(), card });
+    return card;
+  }
+
   return {
     async reportDetection(detection, { sender }) {
       const tabId = topFrameTab(sender);
       const pageHost = new URL(sender.url!).host;
+      const email = detection?.people[0]?.email;
+      if (email) void firstCardOf(tabId, email);
+      else firstCards.delete(tabId);
       await updateTabState(tabId, (state) => ({ pageHost, detection, panelNonce: state?.panelNonce ?? null }));
     },
     async registerPanel({ nonce }, { sender }) {
@@ -63,7 +83,10 @@ export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'repo
       registration.cancel();
       // A page can embed panel.html itself; only the frame our content script created knows the nonce.
       if (!state?.panelNonce || state.panelNonce !== nonce) throw new RefusedMessageError(PANEL_NOT_OURS);
-      return { tabId, pageHost: state.pageHost, detection: state.detection };
+      const email = state.detection?.people[0]?.email;
+      const card = email ? await firstCardOf(tabId, email) : null;
+      firstCards.delete(tabId);
+      return { tabId, pageHost: state.pageHost, detection: state.detection, firstCard: email && card ? { email, card } : null };
     },
     getStatus: () => services.status(),
   };

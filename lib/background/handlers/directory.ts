@@ -1,18 +1,14 @@
 import { searchApps, searchGroups, searchUsers, userSummaryOf } from '@/lib/directory/search';
-import { getUserView, refreshUser, type UserLookup } from '@/lib/directory/user-view';
+import { refreshUser } from '@/lib/directory/user-view';
 import type { Handlers } from '@/lib/messaging/router';
 import { loadSettings } from '@/lib/settings/store';
 import type { BackgroundServices } from '../services';
-import { toUserCard } from '../user-card';
+import { cachedUserCard, lookupOf, toUserCard } from '../user-card';
 
 type DirectoryHandlers = Pick<
   Handlers,
   'syncNow' | 'clearDirectory' | 'searchDirectory' | 'getUserCard' | 'refreshUserCard' | 'searchGroups' | 'searchApps'
 >;
-
-function lookupOf(ref: { userId: string } | { email: string }): UserLookup {
-  return 'userId' in ref ? { id: ref.userId } : { email: ref.email };
-}
 
 export function directoryHandlers({ directory, session }: BackgroundServices): DirectoryHandlers {
   const origin = async () => (await loadSettings()).oktaDomain ?? '';
@@ -25,10 +21,7 @@ export function directoryHandlers({ directory, session }: BackgroundServices): D
     async searchDirectory({ query }) {
       return (await searchUsers(await directory.openDb(), query)).map(userSummaryOf);
     },
-    async getUserCard(ref) {
-      const view = await getUserView(await directory.openDb(), lookupOf(ref));
-      return view ? toUserCard(view, await origin()) : null;
-    },
+    getUserCard: (ref) => cachedUserCard(directory, ref),
     async refreshUserCard(ref) {
       const view = await refreshUser(await directory.openDb(), await session.client(), lookupOf(ref));
       return view ? toUserCard(view, await origin()) : null;

@@ -7,7 +7,7 @@ import { BENCH_TOKEN, connectTo, launchBenchBrowser, waitForSync } from '../brow
 import { atMost, info, percentile, round, type Metrics } from '../report';
 
 const ACTIONS = 25;
-const CARD_LOADS = 15;
+const CARD_LOADS = 40;
 
 /**
  * One agent action as the popup sends it: Revoke sessions, confirmed, for `userId` (the background

@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { coreHandlers, PANEL_NOT_OURS } from '@/lib/background/handlers/core';
 import type { HandlerContext } from '@/lib/messaging/router';
 import type { BackgroundServices } from '@/lib/background/services';
+import type { DirectoryDb } from '@/lib/directory/db';
+import { runSync } from '@/lib/directory/sync';
+import { updateSettings } from '@/lib/settings/store';
+import { DEFAULT_OPTIONS, freshDb } from '../directory/helpers';
+import { MemoryOkta } from '../directory/memory-okta';
 
 const TAB = 9;
 const NONCE = '5d0c9a1e-2b3f-4a6d-9e8c-7b6a5f4e3d2c';
@@ -50,5 +55,57 @@ describe("the panel's context", () => {
     void Promise.resolve(core.getPanelContext({ nonce: NONCE }, PANEL)).then(settled);
     await vi.advanceTimersByTimeAsync(0);
     expect(settled).toHaveBeenCalledWith(expect.objectContaining({ tabId: TAB }));
+  });
+
+  describe('with the cached card of the first person on the ticket', () => {
+    async function syncedDirectory() {
+      await updateSettings({ oktaDomain: 'https://acme.okta.com' });
+      const org = MemoryOkta.seeded(20, 3, 2);
+      const db = await freshDb();
+      await runSync(db, org, 'full', DEFAULT_OPTIONS);
+      const user = [...org.users.values()].find((u) => u.status === 'ACTIVE');
+      if (!user) throw new Error('seed has no active user');
+      const openDb = vi.fn(async (): Promise<DirectoryDb> => db);
+      return { db, user, openDb, core: coreHandlers({ directory: { openDb } } as unknown as BackgroundServices) };
+    }
+    const detectionOf = (email: string) => ({
+      helpdesk: 'zendesk',
+      ticketId: '123',
+      ticketUrl: 'https://acme.zendesk.com/agent/tickets/123',
+      people: [{ email, name: 'On the ticket', role: 'requester' as const, source: 'api' as const }],
+    });
+
+    it('read from the directory when the detection arrives, not when the panel asks', async () => {
+      const { user, openDb, core } = await syncedDirectory();
+      await core.registerPanel({ nonce: NONCE }, CONTENT);
+      await core.reportDetection(detectionOf(user.profile.email.toUpperCase()), CONTENT);
+      expect(openDb).toHaveBeenCalledTimes(1);
+      const context = await core.getPanelContext({ nonce: NONCE }, PANEL);
+      expect(openDb).toHaveBeenCalledTimes(1);
+      expect(context.firstCard?.email).toBe(user.profile.email.toUpperCase());
+      expect(context.firstCard?.card).toMatchObject({ id: user.id, status: user.status, profile: { login: user.profile.login }, source: 'cache' });
+      expect(context.firstCard?.card.adminUrl).toBe(`https://acme-admin.okta.com/admin/user/profile/view/${user.id}`);
+    });
+
+    it('read afresh for a panel that asks again later, so a reloaded panel does not get an old copy', async () => {
+      const { user, openDb, core } = await syncedDirectory();
+      await core.registerPanel({ nonce: NONCE }, CONTENT);
+      await core.reportDetection(detectionOf(user.profile.email), CONTENT);
+      await core.getPanelContext({ nonce: NONCE }, PANEL);
+      const again = await core.getPanelContext({ nonce: NONCE }, PANEL);
+      expect(openDb).toHaveBeenCalledTimes(2);
+      expect(again.firstCard?.card.id).toBe(user.id);
+    });
+
+    it('null when the person is not in the directory, or the ticket names no email', async () => {
+      const { core } = await syncedDirectory();
+      await core.registerPanel({ nonce: NONCE }, CONTENT);
+      await core.reportDetection(detectionOf('nobody@example.com'), CONTENT);
+      expect((await core.getPanelContext({ nonce: NONCE }, PANEL)).firstCard).toBeNull();
+      await core.reportDetection({ ...detectionOf('x@example.com'), people: [{ name: 'No Email', role: 'requester', source: 'dom' }] }, CONTENT);
+      const context = await core.getPanelContext({ nonce: NONCE }, PANEL);
+      expect(context.detection?.people[0]?.name).toBe('No Email');
+      expect(context.firstCard).toBeNull();
+    });
   });
 });
