@@ -8,7 +8,9 @@ export function useStatus(pollMs?: number) {
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
     try {
-      setStatus(await sendMessage('getStatus'));
+      const next = await sendMessage('getStatus');
+      // An unchanged answer keeps the same object, so a poll at rest re-renders nothing.
+      setStatus((prev) => (prev && JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
