@@ -49,8 +49,13 @@ export function lookupOf(ref: UserRef): UserLookup {
   return 'userId' in ref ? { id: ref.userId } : { email: ref.email };
 }
 
+/** The connected org's origin, for the cards' admin console links. */
+export async function oktaOrigin(): Promise<string> {
+  return (await loadSettings()).oktaDomain ?? '';
+}
+
 /** The person's card from the local directory alone (null when they are not in it). */
 export async function cachedUserCard(directory: DirectoryService, ref: UserRef): Promise<UserCard | null> {
-  const [view, settings] = await Promise.all([directory.openDb().then((db) => getUserView(db, lookupOf(ref))), loadSettings()]);
-  return view ? toUserCard(view, settings.oktaDomain ?? '') : null;
+  const [view, origin] = await Promise.all([directory.openDb().then((db) => getUserView(db, lookupOf(ref))), oktaOrigin()]);
+  return view ? toUserCard(view, origin) : null;
 }

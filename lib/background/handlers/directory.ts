@@ -1,9 +1,8 @@
 import { searchApps, searchGroups, searchUsers, userSummaryOf } from '@/lib/directory/search';
 import { refreshUser } from '@/lib/directory/user-view';
 import type { Handlers } from '@/lib/messaging/router';
-import { loadSettings } from '@/lib/settings/store';
 import type { BackgroundServices } from '../services';
-import { cachedUserCard, lookupOf, toUserCard } from '../user-card';
+import { cachedUserCard, lookupOf, oktaOrigin, toUserCard } from '../user-card';
 
 type DirectoryHandlers = Pick<
   Handlers,
@@ -11,7 +10,6 @@ type DirectoryHandlers = Pick<
 >;
 
 export function directoryHandlers({ directory, session }: BackgroundServices): DirectoryHandlers {
-  const origin = async () => (await loadSettings()).oktaDomain ?? '';
   return {
     syncNow({ mode }) {
       // Answers at once; progress is read through getStatus while the sync runs.
@@ -24,7 +22,7 @@ export function directoryHandlers({ directory, session }: BackgroundServices): D
     getUserCard: (ref) => cachedUserCard(directory, ref),
     async refreshUserCard(ref) {
       const view = await refreshUser(await directory.openDb(), await session.client(), lookupOf(ref));
-      return view ? toUserCard(view, await origin()) : null;
+      return view ? toUserCard(view, await oktaOrigin()) : null;
     },
     async searchGroups({ query }) {
       const groups = await searchGroups(await directory.openDb(), query);
