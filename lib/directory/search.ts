@@ -173,8 +173,9 @@ export async function searchUsers(db: DirectoryDb, query: string, limit = SEARCH
   const published = publishedGenerationIn(tx.objectStore('syncState'));
   const users = tx.objectStore('users');
   // One word that is the whole query ("jdoe", "kim.lee@example.com") is its own email or login token,
-  // which the token range reads first; other queries ("DOMAIN\\jdoe") look the exact address up.
-  const exact = !(terms.length === 1 && terms[0] === whole);
+  // which the token range reads first; other queries ("DOMAIN\\jdoe") look the exact address up. An
+  // address has no spaces, so "jane doe" skips those lookups: they would queue ahead of its name reads.
+  const exact = !(terms.length === 1 && terms[0] === whole) && !/\s/.test(whole);
   const read = (generation: number) =>
     Promise.all([
       exact ? users.index('email').getAll([generation, whole], limit) : [],

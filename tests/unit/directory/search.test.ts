@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findUserByEmailOrLogin, searchApps, searchGroups, searchUsers } from '@/lib/directory/search';
 import { runSync } from '@/lib/directory/sync';
 import { DEFAULT_OPTIONS, freshDb } from './helpers';
@@ -101,6 +101,26 @@ describe('search', () => {
     org.updateProfile(users[0]?.id ?? '', { login: 'ACME\\kim' });
     await runSync(db, org, 'full', DEFAULT_OPTIONS);
     expect((await searchUsers(db, 'acme\\KIM')).map((user) => user.id)[0]).toBe(users[0]?.id);
+  });
+
+  it('reads the email and login indexes only for a query without spaces, which an address could be', async () => {
+    const { db } = await directoryWith([{ firstName: 'Kim', lastName: 'Lee' }, { firstName: 'Kim', lastName: 'Acme' }]);
+    const indexesRead: string[] = [];
+    const realGetAll = IDBIndex.prototype.getAll;
+    const spy = vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      indexesRead.push(this.name);
+      return realGetAll.apply(this, args);
+    });
+    try {
+      expect(names(await searchUsers(db, 'kim lee'))).toEqual(['Kim Lee']);
+      expect(indexesRead).not.toContain('email');
+      expect(indexesRead).not.toContain('login');
+      indexesRead.length = 0;
+      await searchUsers(db, 'acme\\kim');
+      expect(indexesRead).toEqual(expect.arrayContaining(['email', 'login']));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('only sees the published generation', async () => {
