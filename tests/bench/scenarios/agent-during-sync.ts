@@ -1,4 +1,4 @@
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { BrowserContext, ConsoleMessage, Frame, Page } from '@playwright/test';
 import { startFakeOkta, type FakeOkta } from '../../fake-okta/server';
 import { sendFromExtensionPage } from '../../support/extension';
 import { serveHelpdesk, ZENDESK_TICKET_122_JSON, ZENDESK_TICKET_123 } from '../../support/helpdesk-routes';
@@ -88,21 +88,24 @@ const REPORT_CARD_MARKS = () => {
 
 type CardMarks = { start?: number; card?: number; shown?: number };
 
+function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message())), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Resolves with the marks once the page and its panel frame have reported all three. */
 function cardMarksOf(page: Page): Promise<Required<CardMarks>> {
   const marks: CardMarks = {};
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The card was not shown within 15 s (marks so far: ${JSON.stringify(marks)}).`)), 15_000);
+  const reported = new Promise<Required<CardMarks>>((resolve) =>
     page.on('console', (message) => {
       const [tag, mark, at] = message.text().split(' ');
       if (tag !== 'deskside-bench' || !(mark === 'start' || mark === 'card' || mark === 'shown')) return;
       marks[mark] = Number(at);
-      if (marks.start !== undefined && marks.card !== undefined && marks.shown !== undefined) {
-        clearTimeout(timer);
-        resolve(marks as Required<CardMarks>);
-      }
-    });
-  });
+      if (marks.start !== undefined && marks.card !== undefined && marks.shown !== undefined) resolve(marks as Required<CardMarks>);
+    }),
+  );
+  return withTimeout(reported, 15_000, () => `The card was not shown within 15 s (marks so far: ${JSON.stringify(marks)}).`);
 }
 
 const TICKET_URL = 'https://acme.zendesk.com/agent/tickets/123';
@@ -149,15 +152,22 @@ async function ticketSwitchToCard(context: BrowserContext): Promise<number[]> {
   for (let i = 0; i < CARD_LOADS + 2; i++) {
     const [ticketId, name] = i % 2 === 0 ? ['122', 'Mateo Silva'] : ['123', 'Grace Hansen'];
     await panel.evaluate((expected) => {
-      const marks = window as unknown as { __switchedAt?: number };
-      marks.__switchedAt = undefined;
       const shows = () => document.querySelector('[data-testid="user-name"]')?.textContent === expected;
       new MutationObserver((_, observer) => {
         if (!shows()) return;
-        marks.__switchedAt = performance.timeOrigin + performance.now();
+        console.debug(`deskside-bench switched ${performance.timeOrigin + performance.now()}`);
         observer.disconnect();
       }).observe(document, { subtree: true, childList: true, characterData: true });
     }, name);
+    const switched = new Promise<number>((resolve) => {
+      const onConsole = (message: ConsoleMessage) => {
+        const [tag, mark, at] = message.text().split(' ');
+        if (tag !== 'deskside-bench' || mark !== 'switched') return;
+        page.off('console', onConsole);
+        resolve(Number(at));
+      };
+      page.on('console', onConsole);
+    });
     const clickedAt = await page.evaluate((target) => {
       const at = performance.timeOrigin + performance.now();
       for (const pane of document.querySelectorAll('.ticket-panes-grid-layout')) {
@@ -166,8 +176,7 @@ async function ticketSwitchToCard(context: BrowserContext): Promise<number[]> {
       history.pushState({}, '', `/agent/tickets/${target}`);
       return at;
     }, ticketId);
-    await panel.waitForFunction(() => (window as unknown as { __switchedAt?: number }).__switchedAt !== undefined, undefined, { timeout: 15_000 });
-    const shownAt = await panel.evaluate(() => (window as unknown as { __switchedAt: number }).__switchedAt);
+    const shownAt = await withTimeout(switched, 15_000, () => `The panel did not show ${name}'s card within 15 s of the switch.`);
     if (i >= 2) ms.push(shownAt - clickedAt);
   }
   await page.close();
