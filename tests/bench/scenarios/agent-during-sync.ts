@@ -86,6 +86,12 @@ const REPORT_CARD_MARKS = () => {
   whenTrue(shown, 'shown', { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
 };
 
+/** A mark reported as `deskside-bench <mark> <epoch ms>`, or null for any other console message. */
+function benchMarkIn(message: ConsoleMessage): { mark: string; at: number } | null {
+  const [tag, mark, at] = message.text().split(' ');
+  return tag === 'deskside-bench' && mark !== undefined ? { mark, at: Number(at) } : null;
+}
+
 type CardMarks = { start?: number; card?: number; shown?: number };
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
@@ -99,9 +105,9 @@ function cardMarksOf(page: Page): Promise<Required<CardMarks>> {
   const marks: CardMarks = {};
   const reported = new Promise<Required<CardMarks>>((resolve) =>
     page.on('console', (message) => {
-      const [tag, mark, at] = message.text().split(' ');
-      if (tag !== 'deskside-bench' || !(mark === 'start' || mark === 'card' || mark === 'shown')) return;
-      marks[mark] = Number(at);
+      const reported = benchMarkIn(message);
+      if (!reported || !(reported.mark === 'start' || reported.mark === 'card' || reported.mark === 'shown')) return;
+      marks[reported.mark] = reported.at;
       if (marks.start !== undefined && marks.card !== undefined && marks.shown !== undefined) resolve(marks as Required<CardMarks>);
     }),
   );
@@ -161,10 +167,10 @@ async function ticketSwitchToCard(context: BrowserContext): Promise<number[]> {
     }, name);
     const switched = new Promise<number>((resolve) => {
       const onConsole = (message: ConsoleMessage) => {
-        const [tag, mark, at] = message.text().split(' ');
-        if (tag !== 'deskside-bench' || mark !== 'switched') return;
+        const reported = benchMarkIn(message);
+        if (reported?.mark !== 'switched') return;
         page.off('console', onConsole);
-        resolve(Number(at));
+        resolve(reported.at);
       };
       page.on('console', onConsole);
     });
