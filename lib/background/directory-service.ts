@@ -4,6 +4,7 @@ import { openDirectory, type DirectoryDb } from '@/lib/directory/db';
 import { estimatePhase } from '@/lib/directory/progress';
 import { readSyncStatus, type SyncProgress } from '@/lib/directory/state';
 import { clearSyncAlarms, createDirectoryScheduler, ensureSyncAlarms, type SyncSchedule } from '@/lib/directory/scheduler';
+import { createSyncSignal } from '@/lib/directory/sync-signal';
 import type { SyncHealth } from '@/lib/messaging/views';
 import { loadSettings } from '@/lib/settings/store';
 import { NotConnectedError, type OktaSession } from './okta-session';
@@ -15,6 +16,7 @@ export function createDirectoryService(session: OktaSession) {
   let dbPromise: Promise<DirectoryDb> | null = null;
   const openDb = () => (dbPromise ??= openDirectory());
   let live: SyncProgress | null = null;
+  const signalRunning = createSyncSignal();
   // Counting 100k records on every status poll would compete with the sync's writes: count once per finished sync.
   let counted: { key: string; counts: SyncHealth['counts'] } | null = null;
   async function countsFor(db: DirectoryDb, generation: number, finishedAt: string | null): Promise<SyncHealth['counts']> {
@@ -40,6 +42,7 @@ export function createDirectoryService(session: OktaSession) {
     getSchedule,
     onProgress: (progress) => {
       live = progress;
+      void signalRunning(progress.state === 'running').catch(() => undefined);
     },
   });
 

@@ -76,3 +76,39 @@ test('Sync now shows the running phase against the last sync’s count with a de
     await okta.close();
   }
 });
+
+test('an open sync page does not poll the worker at rest, yet shows a sync started elsewhere as it runs and when it ends', async ({ openExtensionPage, serviceWorker }) => {
+  const okta = await startFakeOkta({ port: 0, users: 2500, groups: 6, apps: 3, seed: 22, token: FAKE_TOKEN });
+  try {
+    const page = await openExtensionPage('options.html#sync');
+    const report = await sendFromExtensionPage<{ ok: boolean }>(page, 'saveConnection', { domain: okta.url, auth: { type: 'ssws', token: FAKE_TOKEN } });
+    expect(report.ok).toBe(true);
+    await expect.poll(() => idleWithUsers(page), { timeout: 120_000 }).not.toBeNull();
+    const synced = (await idleWithUsers(page))!.users;
+    await expect(page.getByTestId('sync-idle')).toContainText(`${synced.toLocaleString('en-US')} users`);
+
+    // Every status read reaches the worker as a getStatus message; a second listener counts them.
+    const worker = serviceWorker;
+    await worker.evaluate(() => {
+      const chrome = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      const counter = globalThis as unknown as { statusReads: number };
+      counter.statusReads = 0;
+      chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+        if (message?.type === 'getStatus') counter.statusReads += 1;
+      });
+    });
+    await page.waitForTimeout(5000);
+    expect(await worker.evaluate(() => (globalThis as unknown as { statusReads: number }).statusReads)).toBe(0);
+
+    // Another page starts a sync over a slow link: this page follows it without being touched.
+    okta.mutate({ op: 'createUser', profile: { login: 'late.joiner@corp.example.com', email: 'late.joiner@example.org', firstName: 'Late', lastName: 'Joiner' }, password: 'Demo-Passw0rd!-2026' });
+    okta.setLatency(300);
+    const popup = await openExtensionPage('popup.html');
+    await sendFromExtensionPage(popup, 'syncNow', { mode: 'full' });
+    await expect(page.getByTestId('sync-running')).toContainText('Reading people', { timeout: 30_000 });
+    okta.setLatency(0);
+    await expect(page.getByTestId('sync-idle')).toContainText(`${(synced + 1).toLocaleString('en-US')} users`, { timeout: 120_000 });
+  } finally {
+    await okta.close();
+  }
+});
