@@ -1,11 +1,12 @@
 import { expect, FAKE_TOKEN, test } from './fixtures';
 import { sendFromExtensionPage } from '../support/extension';
-import { startFakeOkta } from '../fake-okta/server';
+import type { Page } from '@playwright/test';
+import { startFakeOkta, type FakeOkta } from '../fake-okta/server';
 
 interface Status { sync: { running: boolean; lastSuccessAt: string | null; counts: { users: number; groups: number } } | null }
 interface View { settings: { sync: { fullIntervalHours: number; includeStatuses: string[]; importGroups: boolean } } }
 
-const idleWithUsers = async (page: import('@playwright/test').Page) => {
+const idleWithUsers = async (page: Page) => {
   const { sync } = await sendFromExtensionPage<Status>(page, 'getStatus');
   return sync && !sync.running && sync.lastSuccessAt ? sync.counts : null;
 };
@@ -45,14 +46,19 @@ test('sync settings: bad input is refused next to the field; a change of statuse
   expect(await sendFromExtensionPage<unknown[]>(page, 'searchDirectory', { query: 'a' })).toEqual([]);
 });
 
+/** The options sync page, connected to `okta` once its first sync has finished; `synced` is the users it stored. */
+async function connectedSyncPage(openExtensionPage: (path: string) => Promise<Page>, okta: FakeOkta): Promise<{ page: Page; synced: number }> {
+  const page = await openExtensionPage('options.html#sync');
+  const report = await sendFromExtensionPage<{ ok: boolean }>(page, 'saveConnection', { domain: okta.url, auth: { type: 'ssws', token: FAKE_TOKEN } });
+  expect(report.ok).toBe(true);
+  await expect.poll(() => idleWithUsers(page), { timeout: 120_000 }).not.toBeNull();
+  return { page, synced: (await idleWithUsers(page))!.users };
+}
+
 test('Sync now shows the running phase against the last sync’s count with a determinate progress bar, then the new result', async ({ openExtensionPage }) => {
   const okta = await startFakeOkta({ port: 0, users: 2500, groups: 6, apps: 3, seed: 21, token: FAKE_TOKEN });
   try {
-    const page = await openExtensionPage('options.html#sync');
-    const report = await sendFromExtensionPage<{ ok: boolean }>(page, 'saveConnection', { domain: okta.url, auth: { type: 'ssws', token: FAKE_TOKEN } });
-    expect(report.ok).toBe(true);
-    await expect.poll(() => idleWithUsers(page), { timeout: 120_000 }).not.toBeNull();
-    const synced = (await idleWithUsers(page))!.users;
+    const { page, synced } = await connectedSyncPage(openExtensionPage, okta);
     okta.mutate({ op: 'createUser', profile: { login: 'new.hire@corp.example.com', email: 'new.hire@example.org', firstName: 'New', lastName: 'Hire' }, password: 'Demo-Passw0rd!-2026' });
 
     // Over a 300 ms link the users listing (about 12 pages) takes long enough to watch.
@@ -80,11 +86,7 @@ test('Sync now shows the running phase against the last sync’s count with a de
 test('an open sync page does not poll the worker at rest, yet shows a sync started elsewhere as it runs and when it ends', async ({ openExtensionPage, serviceWorker }) => {
   const okta = await startFakeOkta({ port: 0, users: 2500, groups: 6, apps: 3, seed: 22, token: FAKE_TOKEN });
   try {
-    const page = await openExtensionPage('options.html#sync');
-    const report = await sendFromExtensionPage<{ ok: boolean }>(page, 'saveConnection', { domain: okta.url, auth: { type: 'ssws', token: FAKE_TOKEN } });
-    expect(report.ok).toBe(true);
-    await expect.poll(() => idleWithUsers(page), { timeout: 120_000 }).not.toBeNull();
-    const synced = (await idleWithUsers(page))!.users;
+    const { page, synced } = await connectedSyncPage(openExtensionPage, okta);
     await expect(page.getByTestId('sync-idle')).toContainText(`${synced.toLocaleString('en-US')} users`);
 
     // Every status read reaches the worker as a getStatus message; a second listener counts them.
