@@ -90,8 +90,7 @@ test('an open sync page does not poll the worker at rest, yet shows a sync start
     await expect(page.getByTestId('sync-idle')).toContainText(`${synced.toLocaleString('en-US')} users`);
 
     // Every status read reaches the worker as a getStatus message; a second listener counts them.
-    const worker = serviceWorker;
-    await worker.evaluate(() => {
+    await serviceWorker.evaluate(() => {
       const chrome = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
       const counter = globalThis as unknown as { statusReads: number };
       counter.statusReads = 0;
@@ -100,7 +99,7 @@ test('an open sync page does not poll the worker at rest, yet shows a sync start
       });
     });
     await page.waitForTimeout(5000);
-    expect(await worker.evaluate(() => (globalThis as unknown as { statusReads: number }).statusReads)).toBe(0);
+    expect(await serviceWorker.evaluate(() => (globalThis as unknown as { statusReads: number }).statusReads)).toBe(0);
 
     // Another page starts a sync over a slow link: this page follows it without being touched.
     okta.mutate({ op: 'createUser', profile: { login: 'late.joiner@corp.example.com', email: 'late.joiner@example.org', firstName: 'Late', lastName: 'Joiner' }, password: 'Demo-Passw0rd!-2026' });

@@ -24,8 +24,9 @@ function Probe({ pollMs }: { pollMs: number }) {
   return <p>{error ?? (status?.sync?.running ? 'running' : status ? 'at rest' : 'loading')}</p>;
 }
 
-const settle = () => act(async () => {
-  await vi.advanceTimersByTimeAsync(0);
+/** Moves the fake clock on by `ms` and lets the hook's reads and re-renders finish. */
+const advance = (ms: number) => act(async () => {
+  await vi.advanceTimersByTimeAsync(ms);
 });
 
 describe('useStatus with a polling interval', () => {
@@ -43,18 +44,16 @@ describe('useStatus with a polling interval', () => {
   it('does not poll the worker at rest, and re-reads when the worker signals a sync starting', async () => {
     channel.sendMessage.mockResolvedValue(statusWith(false));
     act(() => render(<Probe pollMs={1000} />, root));
-    await settle();
+    await advance(0);
     expect(root.textContent).toBe('at rest');
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(10_000);
-    });
+    await advance(10_000);
     expect(channel.sendMessage).toHaveBeenCalledTimes(1);
 
     channel.sendMessage.mockResolvedValue(statusWith(true));
     await act(async () => {
       await createSyncSignal()(true);
     });
-    await settle();
+    await advance(0);
     expect(channel.sendMessage).toHaveBeenCalledTimes(2);
     expect(root.textContent).toBe('running');
   });
@@ -62,35 +61,25 @@ describe('useStatus with a polling interval', () => {
   it('polls while a sync runs, and stops once an answer says it has ended', async () => {
     channel.sendMessage.mockResolvedValue(statusWith(true));
     act(() => render(<Probe pollMs={1000} />, root));
-    await settle();
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(3000);
-    });
+    await advance(0);
+    await advance(3000);
     expect(channel.sendMessage).toHaveBeenCalledTimes(4);
 
     channel.sendMessage.mockResolvedValue(statusWith(false));
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(1000);
-    });
+    await advance(1000);
     expect(root.textContent).toBe('at rest');
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(10_000);
-    });
+    await advance(10_000);
     expect(channel.sendMessage).toHaveBeenCalledTimes(5);
   });
 
   it('keeps retrying after a failed read until one succeeds', async () => {
     channel.sendMessage.mockRejectedValueOnce(new Error('The worker did not answer.')).mockResolvedValue(statusWith(false));
     act(() => render(<Probe pollMs={1000} />, root));
-    await settle();
+    await advance(0);
     expect(root.textContent).toBe('The worker did not answer.');
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(1000);
-    });
+    await advance(1000);
     expect(root.textContent).toBe('at rest');
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(10_000);
-    });
+    await advance(10_000);
     expect(channel.sendMessage).toHaveBeenCalledTimes(2);
   });
 });
