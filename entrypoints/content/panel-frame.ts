@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import { DEFAULT_PANEL_LAYOUT, PANEL_COLLAPSED_WIDTH, panelLayoutKey, sanitizeLayout, type PanelLayout } from '@/lib/panel-layout/layout';
+import { DEFAULT_PANEL_LAYOUT, PANEL_COLLAPSED_WIDTH, panelLayoutKey, reservedWidth, sanitizeLayout, type PanelLayout } from '@/lib/panel-layout/layout';
+import { createPageRoom } from './page-room';
 
 export interface PanelFrame {
   show(): void;
@@ -14,7 +15,9 @@ export function panelNonce(): string {
 
 /**
  * The panel is an extension page in an iframe, inside a closed shadow root: page scripts can
- * neither read nor script it. This host element is the only thing Deskside adds to the page.
+ * neither read nor script it. This host element is the only element Deskside adds to the page. It
+ * sits in the top layer (a manual popover), so no z-index of the page can cover it and the room
+ * made for it (page-room.ts) does not move it.
  */
 export function createPanelFrame(ctx: ContentScriptContext, nonce: string): PanelFrame {
   const host = document.createElement('deskside-panel');
@@ -23,8 +26,8 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `
-    :host { all: initial; position: fixed; top: 0; right: 0; height: 100vh; z-index: 2147483646;
-      display: block; box-shadow: -2px 0 8px rgb(0 0 0 / 0.18); }
+    :host { all: initial; position: fixed; inset: 0 0 auto auto; margin: 0; padding: 0; border: 0; height: 100vh;
+      display: block; overflow: hidden; box-shadow: -2px 0 8px rgb(0 0 0 / 0.18); }
     :host([hidden]) { display: none; }
     :host([data-collapsed]) { height: 148px; top: 96px; box-shadow: -1px 1px 6px rgb(0 0 0 / 0.25); border-radius: 8px 0 0 8px; overflow: hidden; }
     iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
@@ -36,13 +39,22 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   iframe.setAttribute('allow', 'clipboard-write *');
   shadow.append(style, iframe);
   host.hidden = true;
-  // Connected at once (hidden) so the frame loads before it is shown.
-  document.documentElement.append(host);
+  host.popover = 'manual';
+  const room = createPageRoom(host);
+  let layout = DEFAULT_PANEL_LAYOUT;
+  const attach = () => {
+    // Connected at once (hidden) so the frame loads before it is shown.
+    if (!host.isConnected) document.documentElement.append(host);
+    if (!host.matches(':popover-open')) host.showPopover();
+  };
+  attach();
 
   const layoutKey = panelLayoutKey(location.host);
-  const apply = (layout: PanelLayout) => {
+  const apply = (next: PanelLayout) => {
+    layout = next;
     host.style.width = `${layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width}px`;
     host.toggleAttribute('data-collapsed', layout.collapsed);
+    if (!host.hidden) room.reserve(reservedWidth(layout));
   };
   apply(DEFAULT_PANEL_LAYOUT);
   void browser.storage.local.get(layoutKey).then((stored) => apply(sanitizeLayout(stored[layoutKey] ?? DEFAULT_PANEL_LAYOUT)));
@@ -52,16 +64,19 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => {
     browser.storage.onChanged.removeListener(onChanged);
+    room.release();
     host.remove();
   });
 
   return {
     show() {
-      if (!host.isConnected) document.documentElement.append(host);
+      attach();
       host.hidden = false;
+      room.reserve(reservedWidth(layout));
     },
     hide() {
       host.hidden = true;
+      room.release();
     },
   };
 }

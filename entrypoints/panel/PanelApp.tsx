@@ -18,7 +18,7 @@ export default function PanelApp() {
   const [pageHost, setPageHost] = useState<string | null>(null);
   const [initial, setInitial] = useState<Detection | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { layout, setCollapsed, setWidth } = usePanelLayout(pageHost);
+  const { layout, setCollapsed, setWidth, setFloating } = usePanelLayout(pageHost);
 
   // A layout effect: the frame may still be hidden, where a plain effect waits for a paint.
   useLayoutEffect(() => {
@@ -45,6 +45,14 @@ export default function PanelApp() {
       <ResizeHandle width={layout.width} onResize={setWidth} />
       <header class="panel-header">
         <h1>Deskside</h1>
+        <button
+          type="button"
+          aria-pressed={layout.floating}
+          title={layout.floating ? 'Floating over the page: click to make room beside it' : 'Beside the page: click to float over it'}
+          onClick={() => setFloating(!layout.floating)}
+        >
+          Float over page
+        </button>
         <button type="button" aria-label="Collapse Deskside panel" title="Collapse" onClick={() => setCollapsed(true)}>
           ›
         </button>

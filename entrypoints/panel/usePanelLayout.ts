@@ -6,7 +6,7 @@ function panelLayoutItem(host: string) {
   return storage.defineItem<PanelLayout>(`local:${panelLayoutKey(host)}`, { fallback: DEFAULT_PANEL_LAYOUT });
 }
 
-/** The panel's collapsed state and width for the helpdesk host it sits on, remembered per host. */
+/** The panel's collapsed state, width and placement for the helpdesk host it sits on, remembered per host. */
 export function usePanelLayout(host: string | null) {
   const item = useMemo(() => (host ? panelLayoutItem(host) : null), [host]);
   const [layout, setLayout] = useState<PanelLayout>(DEFAULT_PANEL_LAYOUT);
@@ -23,5 +23,6 @@ export function usePanelLayout(host: string | null) {
     layout,
     setCollapsed: (collapsed: boolean) => save({ ...layout, collapsed }),
     setWidth: (width: number) => save({ ...layout, width: clampWidth(width) }),
+    setFloating: (floating: boolean) => save({ ...layout, floating }),
   };
 }

@@ -63,9 +63,10 @@ export async function serveTicket(
   ticketId: number,
   requester: { email: string; name: string },
   title = 'Cannot sign in',
+  html = ticketHtml(ticketId, title),
 ): Promise<string> {
   const url = `https://acme.zendesk.com/agent/tickets/${ticketId}`;
-  await serveHtml(context, url, ticketHtml(ticketId, title));
+  await serveHtml(context, url, html);
   const json = (body: unknown) => (route: import('@playwright/test').Route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
   await context.route(
