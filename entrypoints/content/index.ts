@@ -62,6 +62,7 @@ export default defineContentScript({
         });
         if (found && found.people.length > 0) ensurePanel().show();
         else if (!found) panel?.hide();
+        else panel?.releaseRoomIfHidden();
       },
     });
     // A URL that names a ticket gets its hidden frame now; pages whose ticket shows only in the DOM get it once read.

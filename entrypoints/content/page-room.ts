@@ -53,10 +53,7 @@ export function createPageRoom(host: Element): PageRoom {
       width = next;
       render();
       fit();
-      if (wasReleased) {
-        resizes.observe(root);
-        if (doc.body) resizes.observe(doc.body);
-      }
+      if (wasReleased) resizes.observe(root);
     },
     release() {
       if (width === 0) return;

@@ -6,6 +6,8 @@ import { createPageRoom } from './page-room';
 export interface PanelFrame {
   show(): void;
   hide(): void;
+  /** Gives the page back the room kept for a panel that was never shown (the ticket named nobody). */
+  releaseRoomIfHidden(): void;
 }
 
 /** A fresh nonce per frame: the background hands the tab's context only to the frame that knows it. */
@@ -42,6 +44,10 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   host.popover = 'manual';
   const room = createPageRoom(host);
   let layout = DEFAULT_PANEL_LAYOUT;
+  // Kept from the start, while the page is still loading: it is laid out beside the panel once,
+  // rather than laid out again (and shifted) when the panel shows.
+  let roomWanted = true;
+  const fitRoom = () => (roomWanted ? room.reserve(reservedWidth(layout)) : room.release());
   const attach = () => {
     // Connected at once (hidden) so the frame loads before it is shown.
     if (!host.isConnected) document.documentElement.append(host);
@@ -54,7 +60,7 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
     layout = next;
     host.style.width = `${layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width}px`;
     host.toggleAttribute('data-collapsed', layout.collapsed);
-    if (!host.hidden) room.reserve(reservedWidth(layout));
+    fitRoom();
   };
   apply(DEFAULT_PANEL_LAYOUT);
   void browser.storage.local.get(layoutKey).then((stored) => apply(sanitizeLayout(stored[layoutKey] ?? DEFAULT_PANEL_LAYOUT)));
@@ -72,11 +78,16 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
     show() {
       attach();
       host.hidden = false;
-      room.reserve(reservedWidth(layout));
+      roomWanted = true;
+      fitRoom();
     },
     hide() {
       host.hidden = true;
-      room.release();
+      roomWanted = false;
+      fitRoom();
+    },
+    releaseRoomIfHidden() {
+      if (host.hidden) this.hide();
     },
   };
 }
