@@ -172,6 +172,22 @@ test('on a helpdesk page that scrolls, the panel makes room for the content, and
   expect((await page.locator('#post-reply').boundingBox())!.x).toBeLessThan(viewport.width - 360);
 });
 
+test('a ticket that names nobody gets no panel, and the room kept for it while the page loaded is given back', async ({ context, connect }) => {
+  await connect();
+  const html = appShellHtml(545);
+  const viewport = { width: 1440, height: 900 };
+  const fullWidth = await pageWithoutDeskside(context, html, viewport.width, { x: 0, y: 0, ...viewport });
+  const url = 'https://acme.zendesk.com/agent/tickets/545';
+  await serveHtml(context, url, html);
+  await context.route('https://acme.zendesk.com/api/v2/**', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"RecordNotFound"}' }));
+  const page = await context.newPage();
+  await page.goto(url);
+  await panelFrame(page);
+  await expect(page.locator('deskside-panel')).toBeHidden();
+  await expect.poll(async () => differingPixels(await page.screenshot(), fullWidth.whole)).toBe(0);
+  expect(await coveredControls(page)).toEqual([]);
+});
+
 test('screenshots of the panel on a ticket, light and dark', async ({ context, okta, connect }) => {
   await connect();
   const oktaGroups = okta.org.groups.filter((g) => g.type === 'OKTA_GROUP').slice(0, 2).map((g) => g.id);
