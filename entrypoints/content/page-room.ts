@@ -1,5 +1,5 @@
 export interface PageRoom {
-  /** Lays the page out `width` pixels narrower, so that strip at the right edge holds no page content. */
+  /** Lays the page out `width` pixels narrower, so that strip at the right edge holds no page content; 0 releases. */
   reserve(width: number): void;
   release(): void;
 }
@@ -46,8 +46,17 @@ export function createPageRoom(host: Element): PageRoom {
   // A page that starts short (still loading) and then grows into a scrolling document changes mode.
   const resizes = new ResizeObserver(fit);
 
+  const release = () => {
+    if (width === 0) return;
+    width = 0;
+    rootHoldsFixed = false;
+    resizes.disconnect();
+    render();
+  };
+
   return {
     reserve(next) {
+      if (next === 0) return release();
       if (next === width) return;
       const wasReleased = width === 0;
       width = next;
@@ -55,12 +64,6 @@ export function createPageRoom(host: Element): PageRoom {
       fit();
       if (wasReleased) resizes.observe(root);
     },
-    release() {
-      if (width === 0) return;
-      width = 0;
-      rootHoldsFixed = false;
-      resizes.disconnect();
-      render();
-    },
+    release,
   };
 }
