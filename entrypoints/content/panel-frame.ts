@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import { DEFAULT_PANEL_LAYOUT, PANEL_COLLAPSED_WIDTH, panelLayoutKey, reservedWidth, sanitizeLayout, type PanelLayout } from '@/lib/panel-layout/layout';
+import { DEFAULT_PANEL_LAYOUT, panelLayoutKey, panelWidth, reservedWidth, sanitizeLayout, type PanelLayout } from '@/lib/panel-layout/layout';
 import { createPageRoom } from './page-room';
 
 export interface PanelFrame {
@@ -47,7 +47,7 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   // Kept from the start, while the page is still loading: it is laid out beside the panel once,
   // rather than laid out again (and shifted) when the panel shows.
   let roomWanted = true;
-  const fitRoom = () => (roomWanted ? room.reserve(reservedWidth(layout)) : room.release());
+  const fitRoom = () => room.reserve(roomWanted ? reservedWidth(layout) : 0);
   const attach = () => {
     // Connected at once (hidden) so the frame loads before it is shown.
     if (!host.isConnected) document.documentElement.append(host);
@@ -58,7 +58,7 @@ export function createPanelFrame(ctx: ContentScriptContext, nonce: string): Pane
   const layoutKey = panelLayoutKey(location.host);
   const apply = (next: PanelLayout) => {
     layout = next;
-    host.style.width = `${layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width}px`;
+    host.style.width = `${panelWidth(layout)}px`;
     host.toggleAttribute('data-collapsed', layout.collapsed);
     fitRoom();
   };

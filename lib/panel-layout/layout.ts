@@ -27,8 +27,12 @@ export function sanitizeLayout(value: unknown): PanelLayout {
   return { collapsed: raw.collapsed === true, width: clampWidth(Number(raw.width)), floating: raw.floating === true };
 }
 
+/** The panel's own width: the tab's when collapsed. */
+export function panelWidth(layout: PanelLayout): number {
+  return layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width;
+}
+
 /** How much of the page's width the panel takes when shown: none when it floats over the page. */
 export function reservedWidth(layout: PanelLayout): number {
-  if (layout.floating) return 0;
-  return layout.collapsed ? PANEL_COLLAPSED_WIDTH : layout.width;
+  return layout.floating ? 0 : panelWidth(layout);
 }

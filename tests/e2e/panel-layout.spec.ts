@@ -46,6 +46,10 @@ function coveredControls(page: Page): Promise<string[]> {
   );
 }
 
+const VIEWPORT = { width: 1440, height: 900 };
+/** The page beside a 360px panel, less the 8px shadow the panel casts to its left. */
+const BESIDE_PANEL = { x: 0, y: 0, width: VIEWPORT.width - 360 - 12, height: VIEWPORT.height };
+
 /** Screenshots of `html` without Deskside (served at a URL that is not a ticket) in a window `width` wide: whole, and clipped to `clip`. */
 async function pageWithoutDeskside(context: BrowserContext, html: string, width: number, clip: { x: number; y: number; width: number; height: number }) {
   const url = `https://acme.zendesk.com/agent/dashboard/${width}`;
@@ -63,20 +67,17 @@ test('the panel makes room beside an app-shell helpdesk: no control of the page 
   await connect();
   const person = await createPerson(okta);
   const html = appShellHtml(543);
-  const viewport = { width: 1440, height: 900 };
-  // The panel casts an 8px shadow to its left; the comparisons stop 12px short of the panel.
-  const besidePanel = { x: 0, y: 0, width: viewport.width - 360 - 12, height: viewport.height };
-  const besideWidePanel = { ...besidePanel, width: viewport.width - 420 - 12 };
+  const besideWidePanel = { ...BESIDE_PANEL, width: VIEWPORT.width - 420 - 12 };
   // Taken first: a page opened later, while the ticket is open, leaves Chromium's headless hit-testing of the panel's frame stale.
-  const narrower = await pageWithoutDeskside(context, html, viewport.width - 360, besidePanel);
-  const fullWidth = await pageWithoutDeskside(context, html, viewport.width, besideWidePanel);
+  const narrower = await pageWithoutDeskside(context, html, VIEWPORT.width - 360, BESIDE_PANEL);
+  const fullWidth = await pageWithoutDeskside(context, html, VIEWPORT.width, besideWidePanel);
 
   const { page, panel } = await openTicket(context, await serveTicket(context, 543, person, 'Cannot sign in', html));
-  expect(page.viewportSize()).toEqual(viewport);
+  expect(page.viewportSize()).toEqual(VIEWPORT);
   await waitForCard(panel, 'ACTIVE');
   const host = page.locator('deskside-panel');
   const expanded = (await host.boundingBox())!;
-  expect(expanded.x + expanded.width).toBe(viewport.width);
+  expect(expanded.x + expanded.width).toBe(VIEWPORT.width);
   expect(expanded.width).toBe(360);
 
   // Fixed bars, the absolutely placed right column and the composer all moved out from under the panel.
@@ -87,7 +88,7 @@ test('the panel makes room beside an app-shell helpdesk: no control of the page 
   expect(await page.evaluate(() => (window as unknown as { clicked: string[] }).clicked)).toEqual(['profile', 'send', 'edit-requester']);
 
   // Beside the panel the page is, pixel for pixel, the page without Deskside in a window 360px narrower.
-  expect(differingPixels(await page.screenshot({ clip: besidePanel }), narrower.clipped)).toBe(0);
+  expect(differingPixels(await page.screenshot({ clip: BESIDE_PANEL }), narrower.clipped)).toBe(0);
   expect(await page.evaluate(() => [document.documentElement.getAttribute('style'), document.body.getAttribute('style')])).toEqual([null, null]);
 
   // Collapsed to the tab, the page gets back all but the tab's 40px.
@@ -96,7 +97,7 @@ test('the panel makes room beside an app-shell helpdesk: no control of the page 
   await expect.poll(async () => {
     const profile = (await page.locator('#profile').boundingBox())!;
     return profile.x + profile.width;
-  }).toBeGreaterThan(viewport.width - 80);
+  }).toBeGreaterThan(VIEWPORT.width - 80);
   expect(await coveredControls(page)).toEqual([]);
   await page.reload();
   const collapsed = await panelFrame(page);
@@ -150,17 +151,15 @@ test('on a helpdesk page that scrolls, the panel makes room for the content, and
   <button id="help">Help</button>
   <script>window.loadThread = () => document.getElementById('thread').insertAdjacentHTML('beforeend', '<div class="message">A message.</div>'.repeat(8));</script>
 </body></html>`;
-  const viewport = { width: 1440, height: 900 };
-  const besidePanel = { x: 0, y: 0, width: viewport.width - 360 - 12, height: viewport.height };
-  const narrower = await pageWithoutDeskside(context, html, viewport.width - 360, besidePanel);
+  const narrower = await pageWithoutDeskside(context, html, VIEWPORT.width - 360, BESIDE_PANEL);
   const { page, panel } = await openTicket(context, await serveTicket(context, 544, person, 'Cannot sign in', html));
-  expect(page.viewportSize()).toEqual(viewport);
+  expect(page.viewportSize()).toEqual(VIEWPORT);
   await waitForCard(panel, 'ACTIVE');
-  const helpTop = viewport.height - 8 - (await page.locator('#help').boundingBox())!.height;
+  const helpTop = VIEWPORT.height - 8 - (await page.locator('#help').boundingBox())!.height;
   expect(await coveredControls(page)).toEqual([]);
   expect((await page.locator('#help').boundingBox())!.y).toBeCloseTo(helpTop, 0);
   // Still short, the page beside the panel is the narrower page, its body's background down to the window's bottom included.
-  expect(differingPixels(await page.screenshot({ clip: besidePanel }), narrower.clipped)).toBe(0);
+  expect(differingPixels(await page.screenshot({ clip: BESIDE_PANEL }), narrower.clipped)).toBe(0);
 
   await page.evaluate(() => (window as unknown as { loadThread: () => void }).loadThread());
   await page.mouse.move(200, 300);
@@ -169,14 +168,13 @@ test('on a helpdesk page that scrolls, the panel makes room for the content, and
   expect((await page.locator('#masthead').boundingBox())!.y).toBe(0);
   await expect.poll(async () => (await page.locator('#help').boundingBox())!.y).toBeCloseTo(helpTop, 0);
   expect(await coveredControls(page)).toEqual([]);
-  expect((await page.locator('#post-reply').boundingBox())!.x).toBeLessThan(viewport.width - 360);
+  expect((await page.locator('#post-reply').boundingBox())!.x).toBeLessThan(VIEWPORT.width - 360);
 });
 
 test('a ticket that names nobody gets no panel, and the room kept for it while the page loaded is given back', async ({ context, connect }) => {
   await connect();
   const html = appShellHtml(545);
-  const viewport = { width: 1440, height: 900 };
-  const fullWidth = await pageWithoutDeskside(context, html, viewport.width, { x: 0, y: 0, ...viewport });
+  const fullWidth = await pageWithoutDeskside(context, html, VIEWPORT.width, { x: 0, y: 0, ...VIEWPORT });
   const url = 'https://acme.zendesk.com/agent/tickets/545';
   await serveHtml(context, url, html);
   await context.route('https://acme.zendesk.com/api/v2/**', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"RecordNotFound"}' }));
