@@ -22,6 +22,7 @@ export default defineBackground(() => {
     handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services), ...actionHandlers(services), ...pickerHandlers(auditRefusal(services)) },
     policy: async () => ({ extensionId: browser.runtime.id, enabledHelpdeskPatterns: enabledHelpdeskPatterns(await loadSettings()) }),
     onRefused: auditRefusal(services),
+    onInteractive: services.directory.agentReading,
   });
   browser.alarms.onAlarm.addListener((alarm) => void services.directory.onAlarm(alarm));
   forgetClosedTabs();

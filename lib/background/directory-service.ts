@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { clearDirectory } from '@/lib/directory/clear';
 import { openDirectory, type DirectoryDb } from '@/lib/directory/db';
 import { estimatePhase } from '@/lib/directory/progress';
+import { createReaderActivity } from '@/lib/directory/reader-activity';
 import { readSyncStatus, type SyncProgress } from '@/lib/directory/state';
 import { clearSyncAlarms, createDirectoryScheduler, ensureSyncAlarms, type SyncSchedule } from '@/lib/directory/scheduler';
 import { createSyncSignal } from '@/lib/directory/sync-signal';
@@ -17,6 +18,7 @@ export function createDirectoryService(session: OktaSession) {
   const openDb = () => (dbPromise ??= openDirectory());
   let live: SyncProgress | null = null;
   const signalRunning = createSyncSignal();
+  const readers = createReaderActivity();
   // Counting 100k records on every status poll would compete with the sync's writes: count once per finished sync.
   let counted: { key: string; counts: SyncHealth['counts'] } | null = null;
   async function countsFor(db: DirectoryDb, generation: number, finishedAt: string | null): Promise<SyncHealth['counts']> {
@@ -44,6 +46,7 @@ export function createDirectoryService(session: OktaSession) {
       live = progress;
       void signalRunning(progress.state === 'running').catch(() => undefined);
     },
+    beforeWrite: (signal) => readers.quiet(signal),
   });
 
   async function keptAlive<T>(work: () => Promise<T>): Promise<T> {
@@ -57,6 +60,8 @@ export function createDirectoryService(session: OktaSession) {
 
   return {
     openDb,
+    /** An agent is waiting on a read of the directory: the sync holds its writes until reading pauses. */
+    agentReading: () => readers.touch(),
     onAlarm: (alarm: { name: string }) => keptAlive(() => scheduler.onAlarm(alarm)),
     syncNow: (kind: 'full' | 'incremental') => keptAlive(() => scheduler.syncNow(kind)),
     resumePending: () => keptAlive(() => scheduler.resumePending()),

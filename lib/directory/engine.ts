@@ -24,6 +24,8 @@ export interface RunContext {
   now: () => number;
   progress: ProgressTracker;
   onProgress: ((progress: SyncProgress) => void) | undefined;
+  /** Awaited before each page is written: lets agents' reads go first (reader-activity.ts). */
+  beforeWrite: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
   cp: SyncCheckpoint;
 }
 
@@ -170,6 +172,7 @@ export async function runPhase<T>(ctx: RunContext, spec: PhaseSpec<T>, nextPhase
       following =
         after === null ? enterPhase(nextPhase) : { next: null, target: after, targetsDone: ctx.cp.targetsDone + 1 };
     }
+    await ctx.beforeWrite?.(ctx.signal);
     await commit(ctx, spec.stores, (tx) => spec.write({ tx, items: page.items, target, lastPage }), following, true);
   }
 }

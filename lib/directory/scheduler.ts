@@ -19,6 +19,7 @@ export interface DirectorySchedulerDeps {
   getSource: () => Promise<OktaPageSource | null>;
   getSchedule: () => Promise<SyncSchedule>;
   onProgress?: (progress: SyncProgress) => void;
+  beforeWrite?: (signal: AbortSignal | undefined) => Promise<void>;
 }
 
 function periodsOf(schedule: SyncSchedule): Record<SyncKind, number> {
@@ -76,14 +77,14 @@ export function createDirectoryScheduler(deps: DirectorySchedulerDeps): Director
     await showSyncOutcome(outcome);
     return outcome;
   }
-  const progress = deps.onProgress ? { onProgress: deps.onProgress } : {};
+  const runOptions = { ...(deps.onProgress ? { onProgress: deps.onProgress } : {}), ...(deps.beforeWrite ? { beforeWrite: deps.beforeWrite } : {}) };
   return {
-    syncNow: (kind = 'full') => run((db, source, schedule) => runSync(db, source, kind, schedule, progress)),
-    resumePending: () => run((db, source, schedule) => resumeSync(db, source, schedule, { ...progress, takeOver: true })),
+    syncNow: (kind = 'full') => run((db, source, schedule) => runSync(db, source, kind, schedule, runOptions)),
+    resumePending: () => run((db, source, schedule) => resumeSync(db, source, schedule, { ...runOptions, takeOver: true })),
     onAlarm: async (alarm) => {
-      if (alarm.name === SYNC_ALARMS.full) return run((db, source, schedule) => runSync(db, source, 'full', schedule, progress));
+      if (alarm.name === SYNC_ALARMS.full) return run((db, source, schedule) => runSync(db, source, 'full', schedule, runOptions));
       if (alarm.name === SYNC_ALARMS.incremental)
-        return run((db, source, schedule) => runSync(db, source, 'incremental', schedule, progress));
+        return run((db, source, schedule) => runSync(db, source, 'incremental', schedule, runOptions));
       return null;
     },
   };

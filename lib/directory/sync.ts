@@ -45,6 +45,8 @@ export const INCREMENTAL_HORIZON_MS = 80 * 24 * 60 * 60 * 1000;
 export interface SyncRunOptions {
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
+  /** Awaited before each page is written (the background waits for agents to pause reading). */
+  beforeWrite?: (signal: AbortSignal | undefined) => Promise<void>;
   /** Clock, for tests. */
   now?: () => number;
   /**
@@ -255,6 +257,7 @@ function contextFor(
     now: run.now,
     progress: new ProgressTracker(cp, run.now),
     onProgress: run.onProgress,
+    beforeWrite: run.beforeWrite,
     cp,
   };
 }

@@ -5,10 +5,16 @@ import type { SenderKind } from './sender';
 export interface MessageSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   from: readonly SenderKind[];
+  /** An agent waits on the answer, which reads the directory: the sync steps aside (lib/directory/reader-activity.ts). */
+  interactive: boolean;
   /** Type-only marker for the answer; never set at runtime. */
   output?: O;
 }
 
 export function message<O>() {
-  return <I extends z.ZodType>(input: I, from: readonly SenderKind[]): MessageSpec<I, O> => ({ input, from });
+  return <I extends z.ZodType>(input: I, from: readonly SenderKind[], { interactive = false }: { interactive?: boolean } = {}): MessageSpec<I, O> => ({
+    input,
+    from,
+    interactive,
+  });
 }

@@ -25,10 +25,12 @@ export interface RouterOptions {
   policy: () => Promise<SenderPolicyContext>;
   /** Called for every refused message, so refusals can be audited. */
   onRefused: (name: string, reason: string, sender: Browser.runtime.MessageSender) => void | Promise<void>;
+  /** Called before the handler of every accepted message marked interactive. */
+  onInteractive?: () => void;
 }
 
 /** Registers one listener per message: checks the sender, validates the input, then calls the handler. */
-export function registerRouter({ handlers, policy, onRefused }: RouterOptions): void {
+export function registerRouter({ handlers, policy, onRefused, onInteractive }: RouterOptions): void {
   for (const name of Object.keys(MESSAGES) as MessageName[]) {
     const spec: MessageSpec = MESSAGES[name];
     onMessage(name, (async (msg: { data: unknown; sender: Browser.runtime.MessageSender }) => {
@@ -44,6 +46,7 @@ export function registerRouter({ handlers, policy, onRefused }: RouterOptions): 
         const detail = (issue?.message ?? 'invalid').replace(/\.$/, '');
         throw new RefusedMessageError(`"${name}" had invalid input: ${issue?.path.join('.') || 'value'}: ${detail}.`);
       }
+      if (spec.interactive) onInteractive?.();
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
       return handler(parsed.data, { sender: msg.sender, senderKind });
     }) as never);

@@ -50,6 +50,8 @@ export function coreHandlers(services: BackgroundServices): Pick<Handlers, 'repo
   function firstCardOf(tabId: number, email: string): Promise<UserCard | null> {
     const known = firstCards.get(tabId);
     if (known && known.email === email && Date.now() - known.at < FIRST_CARD_TTL_MS) return known.card;
+    // Read as a detection arrives, before the panel asks: the agent is about to wait on it.
+    services.directory.agentReading();
     const card = cachedUserCard(services.directory, { email }).catch(() => null);
     firstCards.set(tabId, { email, at: Date.now(), card });
     return card;

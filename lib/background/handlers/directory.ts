@@ -6,7 +6,7 @@ import { cachedUserCard, lookupOf, oktaOrigin, toUserCard } from '../user-card';
 
 type DirectoryHandlers = Pick<
   Handlers,
-  'syncNow' | 'clearDirectory' | 'searchDirectory' | 'getUserCard' | 'refreshUserCard' | 'searchGroups' | 'searchApps'
+  'syncNow' | 'clearDirectory' | 'readingDirectory' | 'searchDirectory' | 'getUserCard' | 'refreshUserCard' | 'searchGroups' | 'searchApps'
 >;
 
 export function directoryHandlers({ directory, session }: BackgroundServices): DirectoryHandlers {
@@ -16,6 +16,8 @@ export function directoryHandlers({ directory, session }: BackgroundServices): D
       void directory.syncNow(mode);
     },
     clearDirectory: () => directory.clear(),
+    // The router has already told the sync (the message is interactive); nothing else to do.
+    readingDirectory() {},
     async searchDirectory({ query }) {
       return (await searchUsers(await directory.openDb(), query)).map(userSummaryOf);
     },

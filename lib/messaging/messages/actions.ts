@@ -29,6 +29,7 @@ export const actionMessages = {
       source: Source,
     }),
     ['extension-page'],
+    { interactive: true },
   ),
   /** Runs a playbook step by step; progress is published in storage.session under `playbookRun:<runId>`. */
   runPlaybook: message<PlaybookProgress>()(
@@ -41,11 +42,13 @@ export const actionMessages = {
       source: Source,
     }),
     ['extension-page'],
+    { interactive: true },
   ),
   /** The audit trail, newest first. */
   listAudit: message<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(100), before: z.number().int().optional() }),
     ['extension-page'],
+    { interactive: true },
   ),
   /** Which of these profile attributes Okta's user schema lets an admin write. */
   getEditableAttributes: message<EditableAttribute[]>()(

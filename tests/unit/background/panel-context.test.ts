@@ -66,7 +66,8 @@ describe("the panel's context", () => {
       const user = [...org.users.values()].find((u) => u.status === 'ACTIVE');
       if (!user) throw new Error('seed has no active user');
       const openDb = vi.fn(async (): Promise<DirectoryDb> => db);
-      return { db, user, openDb, core: coreHandlers({ directory: { openDb } } as unknown as BackgroundServices) };
+      const agentReading = vi.fn();
+      return { db, user, openDb, agentReading, core: coreHandlers({ directory: { openDb, agentReading } } as unknown as BackgroundServices) };
     }
     const detectionOf = (email: string) => ({
       helpdesk: 'zendesk',
@@ -76,10 +77,12 @@ describe("the panel's context", () => {
     });
 
     it('read from the directory when the detection arrives, not when the panel asks', async () => {
-      const { user, openDb, core } = await syncedDirectory();
+      const { user, openDb, agentReading, core } = await syncedDirectory();
       await core.registerPanel({ nonce: NONCE }, CONTENT);
       await core.reportDetection(detectionOf(user.profile.email.toUpperCase()), CONTENT);
       expect(openDb).toHaveBeenCalledTimes(1);
+      // A running sync is told to hold its next write while this read runs.
+      expect(agentReading).toHaveBeenCalledTimes(1);
       const context = await core.getPanelContext({ nonce: NONCE }, PANEL);
       expect(openDb).toHaveBeenCalledTimes(1);
       expect(context.firstCard?.email).toBe(user.profile.email.toUpperCase());
