@@ -4,9 +4,11 @@ import { sendFromExtensionPage } from '../../support/extension';
 import { serveHelpdesk, ZENDESK_TICKET_122_JSON, ZENDESK_TICKET_123 } from '../../support/helpdesk-routes';
 import { FIXTURE_PEOPLE, seedPeople } from '../../support/seed-people';
 import { BENCH_TOKEN, connectTo, launchBenchBrowser, waitForSync } from '../browser';
+import { popupSearchLatencies, searchQueries } from '../popup-search';
 import { atMost, info, percentile, round, type Metrics } from '../report';
 
 const ACTIONS = 25;
+const SEARCHES = 100;
 const CARD_LOADS = 40;
 
 /**
@@ -205,13 +207,20 @@ export async function agentDuringSyncBench(log: (line: string) => void): Promise
     await waitForSync(page, started);
     const targets = okta.org.users.filter((u) => u.status === 'ACTIVE').slice(100, 100 + ACTIONS).map((u) => u.id);
 
-    log('actions with no sync running…');
+    log('actions and popup searches with no sync running…');
     const idle = await idleActionLatencies(page, targets);
-    log('actions during a full sync…');
+    const queries = await searchQueries(page, SEARCHES);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const searchIdle = (await popupSearchLatencies(popup, queries)).ms;
+    log('actions and popup searches during a full sync…');
     const syncStarted = Date.now();
     await sendFromExtensionPage(page, 'syncNow', { mode: 'full' });
     await page.waitForTimeout(1500);
     const during = await actionLatenciesDuringSync(page, targets);
+    const searchDuring = (await popupSearchLatencies(popup, queries)).ms;
+    if (!(await syncRunning(page))) throw new Error('The full sync ended before the popup searches did; they were not all timed during it.');
+    await popup.close();
     await waitForSync(page, syncStarted);
 
     log('ticket page → cached card…');
@@ -225,6 +234,9 @@ export async function agentDuringSyncBench(log: (line: string) => void): Promise
       'agent action (Revoke sessions) p95, no sync': info(round(idleP95, 1), 'ms'),
       'agent action (Revoke sessions) p95, during full sync': info(round(duringP95, 1), 'ms'),
       'agent actions timed while the sync ran': info(during.length, `of ${targets.length}`),
+      'popup search (20k users) p95, no sync': info(round(percentile(searchIdle, 95), 1), 'ms'),
+      'popup search (20k users) p95, during full sync': info(round(percentile(searchDuring, 95), 1), 'ms'),
+      'popup search (20k users) p50, during full sync': info(round(percentile(searchDuring, 50), 1), 'ms'),
       'ticket page → requester card shown (cached) p95': atMost(round(percentile(card, 95), 1), 'ms', 300),
       'ticket page → requester card shown (cached) p50': info(round(percentile(card, 50), 1), 'ms'),
       'ticket switch without a page load → card shown (cached) p95': info(round(percentile(switched, 95), 1), 'ms'),
