@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
 import { test as base, expect, FAKE_TOKEN } from './fixtures';
 import { startFakeOkta, type FakeOkta } from '../fake-okta/server';
 import { waitForSyncEnd } from '../support/directory-state';
+import { MAX_WAIT_PER_PAGE_MS, READER_QUIET_MS } from '../../lib/directory/reader-activity';
 
 const test = base.extend<{ okta: FakeOkta }>({
   okta: async ({}, use) => {
@@ -11,7 +13,28 @@ const test = base.extend<{ okta: FakeOkta }>({
 });
 
 const usersPages = (okta: FakeOkta) => okta.requests.filter((r) => r.path === '/api/v1/users' && r.status === 200).length;
-const TYPING_MS = 3_500;
+/** Shorter than the longest a page waits (from the first keystroke), so no page is due meanwhile. */
+const TYPING_MS = MAX_WAIT_PER_PAGE_MS / 2;
+const AFTER_MS = 3_500;
+
+/**
+ * Types in the popup's search box from inside the page, a query every 100 ms, as input events
+ * like Playwright's fill() sends: a round trip per keystroke to a loaded machine could leave a
+ * gap longer than the worker's quiet period, which is an agent pausing.
+ */
+async function typeInPopup(popup: Page, ms: number): Promise<void> {
+  await popup.evaluate(async (duration) => {
+    const box = document.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const queries = ['a', 'an', 'ann', 'anna', 'anna k'];
+    const until = performance.now() + duration;
+    for (let i = 0; performance.now() < until; i++) {
+      setValue.call(box, queries[i % queries.length]);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, ms);
+}
 
 /**
  * IndexedDB answers an origin's reads only between the sync's page writes, so the popup's search
@@ -25,22 +48,15 @@ test('a full sync holds its writes while the agent types in the popup, then goes
   await expect.poll(() => usersPages(okta), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
 
   const popup = await openExtensionPage('popup.html');
-  const box = popup.getByRole('combobox', { name: 'Find a person in Okta' });
-  const typeFor = async (ms: number) => {
-    const until = Date.now() + ms;
-    for (let i = 0; Date.now() < until; i++) {
-      await box.fill(['a', 'an', 'ann', 'anna', 'anna k'][i % 5]!);
-      await popup.waitForTimeout(120);
-    }
-  };
-  await typeFor(500);
+  await expect(popup.getByRole('combobox', { name: 'Find a person in Okta' })).toBeVisible();
+  // The popup tells the worker as it opens, so a page may be on its way or already held.
   const atTypingStart = usersPages(okta);
-  await typeFor(TYPING_MS);
+  await typeInPopup(popup, TYPING_MS);
   const whileTyping = usersPages(okta) - atTypingStart;
 
-  await popup.waitForTimeout(1_000);
+  await popup.waitForTimeout(READER_QUIET_MS + 200);
   const atPause = usersPages(okta);
-  await popup.waitForTimeout(TYPING_MS);
+  await popup.waitForTimeout(AFTER_MS);
   const afterTyping = usersPages(okta) - atPause;
 
   // The page fetched before the hold is the only one; with no one typing, pages keep coming.
