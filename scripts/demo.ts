@@ -67,9 +67,11 @@ async function main(): Promise<void> {
   await ticket.waitForTimeout(500);
   await ticket.screenshot({ path: shots.ticket });
   const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 560 });
+  // The popup's own width (popup.css), so the picture is what the toolbar button opens.
+  await popup.setViewportSize({ width: 420, height: 560 });
   await popup.goto(browser.extensionUrl('popup.html'));
-  await popup.waitForTimeout(300);
+  await popup.getByRole('combobox', { name: 'Find a person in Okta' }).fill('grace');
+  await popup.getByRole('option').first().waitFor({ timeout: 60_000 });
   await popup.screenshot({ path: shots.popup });
   await options.reload();
   await options.getByTestId('connected-as').waitFor();
