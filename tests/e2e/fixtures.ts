@@ -51,4 +51,16 @@ export const test = base.extend<TestFixtures>({
   },
 });
 
+/** The same fixtures with a 20,000-user org behind 10 ms of latency: a full sync long enough to act on while it runs. */
+export const testWithLargeOrg = test.extend<{ okta: FakeOkta }>({
+  okta: async ({}, use) => {
+    const okta = await startFakeOkta({ port: 0, users: 20_000, groups: 40, apps: 8, seed: 7, token: FAKE_TOKEN, latency: 10 });
+    await use(okta);
+    await okta.close();
+  },
+});
+
+/** How many pages of /api/v1/users the fake has answered. */
+export const usersPagesServed = (okta: FakeOkta): number => okta.requests.filter((r) => r.path === '/api/v1/users' && r.status === 200).length;
+
 export { expect } from '@playwright/test';

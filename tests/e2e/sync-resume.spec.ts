@@ -1,17 +1,7 @@
-import { test as base, expect, FAKE_TOKEN } from './fixtures';
-import { startFakeOkta, type FakeOkta, type RequestRecord } from '../fake-okta/server';
+import { expect, testWithLargeOrg as test, usersPagesServed } from './fixtures';
+import type { RequestRecord } from '../fake-okta/server';
 import { expectedDirectory, readExtensionDirectory, syncHealth, waitForSyncEnd } from '../support/directory-state';
 import { stopServiceWorkers } from '../support/service-worker-control';
-
-const test = base.extend<{ okta: FakeOkta }>({
-  okta: async ({}, use) => {
-    const okta = await startFakeOkta({ port: 0, users: 20_000, groups: 40, apps: 8, seed: 7, token: FAKE_TOKEN, latency: 10 });
-    await use(okta);
-    await okta.close();
-  },
-});
-
-const usersPages = (okta: FakeOkta) => okta.requests.filter((r) => r.path === '/api/v1/users' && r.status === 200).length;
 
 /** The same listing page asked for more than once: same path, same query (cursor included). */
 function repeatedPages(requests: RequestRecord[]): string[] {
@@ -30,9 +20,9 @@ test('a worker stopped in the middle of a 20,000-user full sync resumes from its
   const started = new Date().toISOString();
   await connect();
 
-  await expect.poll(() => usersPages(okta), { timeout: 60_000 }).toBeGreaterThanOrEqual(25);
+  await expect.poll(() => usersPagesServed(okta), { timeout: 60_000 }).toBeGreaterThanOrEqual(25);
   await stopServiceWorkers(page);
-  const pagesAtStop = usersPages(okta);
+  const pagesAtStop = usersPagesServed(okta);
   expect(pagesAtStop).toBeLessThan(100); // 20,000 users are 100 pages: stopped in the middle
 
   // Nothing fetches while no worker runs.
@@ -58,5 +48,5 @@ test('a worker stopped in the middle of a 20,000-user full sync resumes from its
   // Only the page in flight when the worker stopped may have been fetched twice.
   const repeats = repeatedPages(okta.requests);
   expect(repeats.length, repeats.join('\n')).toBeLessThanOrEqual(1);
-  expect(usersPages(okta)).toBeLessThanOrEqual(101);
+  expect(usersPagesServed(okta)).toBeLessThanOrEqual(101);
 });

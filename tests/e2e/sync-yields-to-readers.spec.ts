@@ -1,18 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test as base, expect, FAKE_TOKEN } from './fixtures';
-import { startFakeOkta, type FakeOkta } from '../fake-okta/server';
+import { expect, testWithLargeOrg as test, usersPagesServed } from './fixtures';
 import { waitForSyncEnd } from '../support/directory-state';
 import { MAX_WAIT_PER_PAGE_MS, READER_QUIET_MS } from '../../lib/directory/reader-activity';
 
-const test = base.extend<{ okta: FakeOkta }>({
-  okta: async ({}, use) => {
-    const okta = await startFakeOkta({ port: 0, users: 20_000, groups: 40, apps: 8, seed: 7, token: FAKE_TOKEN, latency: 10 });
-    await use(okta);
-    await okta.close();
-  },
-});
-
-const usersPages = (okta: FakeOkta) => okta.requests.filter((r) => r.path === '/api/v1/users' && r.status === 200).length;
 /** Shorter than the longest a page waits (from the first keystroke), so no page is due meanwhile. */
 const TYPING_MS = MAX_WAIT_PER_PAGE_MS / 2;
 const AFTER_MS = 3_500;
@@ -45,19 +35,19 @@ test('a full sync holds its writes while the agent types in the popup, then goes
   test.setTimeout(180_000);
   const started = new Date().toISOString();
   await connect();
-  await expect.poll(() => usersPages(okta), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => usersPagesServed(okta), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
 
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByRole('combobox', { name: 'Find a person in Okta' })).toBeVisible();
   // The popup tells the worker as it opens, so a page may be on its way or already held.
-  const atTypingStart = usersPages(okta);
+  const atTypingStart = usersPagesServed(okta);
   await typeInPopup(popup, TYPING_MS);
-  const whileTyping = usersPages(okta) - atTypingStart;
+  const whileTyping = usersPagesServed(okta) - atTypingStart;
 
   await popup.waitForTimeout(READER_QUIET_MS + 200);
-  const atPause = usersPages(okta);
+  const atPause = usersPagesServed(okta);
   await popup.waitForTimeout(AFTER_MS);
-  const afterTyping = usersPages(okta) - atPause;
+  const afterTyping = usersPagesServed(okta) - atPause;
 
   // The page fetched before the hold is the only one; with no one typing, pages keep coming.
   expect(whileTyping).toBeLessThanOrEqual(1);
