@@ -26,10 +26,8 @@ export function useDirectorySearch(query: string) {
   const [searched, setSearched] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [signalReading] = useState(readingSignal);
-  useEffect(() => {
-    prepareSearch();
-    signalReading();
-  }, [signalReading]);
+  useEffect(prepareSearch, []);
+  // Runs as the popup opens too, so the worker hears of the agent before the first keystroke.
   useEffect(() => {
     const q = query.trim();
     signalReading();

@@ -14,6 +14,9 @@ export interface SyncOptions {
   scope: { mode: 'all' } | { mode: 'selected'; groupIds: readonly string[]; appIds: readonly string[] };
 }
 
+/** Awaited before each page is written: lets agents' reads go first (reader-activity.ts). */
+export type BeforeWrite = (signal: AbortSignal | undefined) => Promise<void>;
+
 export interface RunContext {
   db: DirectoryDb;
   source: OktaPageSource;
@@ -24,8 +27,7 @@ export interface RunContext {
   now: () => number;
   progress: ProgressTracker;
   onProgress: ((progress: SyncProgress) => void) | undefined;
-  /** Awaited before each page is written: lets agents' reads go first (reader-activity.ts). */
-  beforeWrite: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
+  beforeWrite: BeforeWrite | undefined;
   cp: SyncCheckpoint;
 }
 

@@ -52,5 +52,3 @@ export function createReaderActivity(clock: ReaderActivityClock = realClock) {
     },
   };
 }
-
-export type ReaderActivity = ReturnType<typeof createReaderActivity>;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { DirectoryDb } from './db';
-import type { SyncOptions } from './engine';
+import type { BeforeWrite, SyncOptions } from './engine';
 import type { OktaPageSource } from './source';
 import type { SyncKind, SyncProgress } from './state';
 import { resumeSync, runSync, type SyncOutcome } from './sync';
@@ -19,7 +19,7 @@ export interface DirectorySchedulerDeps {
   getSource: () => Promise<OktaPageSource | null>;
   getSchedule: () => Promise<SyncSchedule>;
   onProgress?: (progress: SyncProgress) => void;
-  beforeWrite?: (signal: AbortSignal | undefined) => Promise<void>;
+  beforeWrite?: BeforeWrite;
 }
 
 function periodsOf(schedule: SyncSchedule): Record<SyncKind, number> {

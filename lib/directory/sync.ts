@@ -1,6 +1,6 @@
 import { unwrap } from 'idb';
 import type { DirectoryDb } from './db';
-import { commitCheckpoint, runPhase, type RunContext, type SyncOptions } from './engine';
+import { commitCheckpoint, runPhase, type BeforeWrite, type RunContext, type SyncOptions } from './engine';
 import { appsPhase, assignmentsPhase, groupsPhase, membershipsPhase, usersPhase } from './full-sync';
 import { discardNewerThan, sweepOlderThan } from './generations';
 import {
@@ -45,8 +45,7 @@ export const INCREMENTAL_HORIZON_MS = 80 * 24 * 60 * 60 * 1000;
 export interface SyncRunOptions {
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
-  /** Awaited before each page is written (the background waits for agents to pause reading). */
-  beforeWrite?: (signal: AbortSignal | undefined) => Promise<void>;
+  beforeWrite?: BeforeWrite;
   /** Clock, for tests. */
   now?: () => number;
   /**
