@@ -49,6 +49,11 @@ export default function SyncStatus({ health, compact = false }: SyncStatusProps)
           {health.etaSeconds === null ? '' : ` · ${eta(health.etaSeconds)}`}
         </p>
         <progress aria-label="Sync progress" value={value} max={value === undefined ? undefined : 1} />
+        {health.waitingForReaders ? (
+          <p class="muted" data-testid="sync-waiting-for-readers">
+            Waiting while the directory is being searched; the sync goes on once searching pauses.
+          </p>
+        ) : null}
       </div>
     );
   }

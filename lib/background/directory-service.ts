@@ -92,6 +92,7 @@ export function createDirectoryService(session: OktaSession) {
         total: estimate?.total ?? null,
         ratePerSecond: progress?.itemsPerSecond ?? null,
         etaSeconds: estimate?.etaSeconds ?? null,
+        waitingForReaders: Boolean(progress) && readers.holding(),
         lastSuccessAt: status.lastSuccess?.at ?? null,
         lastError:
           status.lastError && (!status.lastSuccess || status.lastError.at > status.lastSuccess.at)

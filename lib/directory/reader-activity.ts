@@ -28,6 +28,7 @@ export function createReaderActivity(clock: ReaderActivityClock = realClock) {
   let lastRead = Number.NEGATIVE_INFINITY;
   /** [start, end] of recent waits, for the budget. */
   let waits: [number, number][] = [];
+  let holding = false;
 
   const waitedWithin = (now: number): number => {
     waits = waits.filter(([, end]) => end > now - YIELD_WINDOW_MS);
@@ -44,11 +45,18 @@ export function createReaderActivity(clock: ReaderActivityClock = realClock) {
       const budgetLeft = YIELD_BUDGET_MS - waitedWithin(started);
       const deadline = started + Math.min(MAX_WAIT_PER_PAGE_MS, Math.max(0, budgetLeft));
       let now = started;
-      while (!signal?.aborted && now < deadline && now - lastRead < READER_QUIET_MS) {
-        await clock.sleep(Math.min(lastRead + READER_QUIET_MS, deadline) - now);
-        now = clock.now();
+      try {
+        while (!signal?.aborted && now < deadline && now - lastRead < READER_QUIET_MS) {
+          holding = true;
+          await clock.sleep(Math.min(lastRead + READER_QUIET_MS, deadline) - now);
+          now = clock.now();
+        }
+      } finally {
+        holding = false;
       }
       if (now > started) waits.push([started, now]);
     },
+    /** Whether a page's write is being held for readers right now (the sync's status says so). */
+    holding: (): boolean => holding,
   };
 }

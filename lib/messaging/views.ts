@@ -24,6 +24,8 @@ export interface SyncHealth {
   total: number | null;
   ratePerSecond: number | null;
   etaSeconds: number | null;
+  /** The running sync is holding its next write until agents pause reading (search, cards). */
+  waitingForReaders: boolean;
   lastSuccessAt: string | null;
   lastError: { code: string | null; sentence: string; at: string } | null;
   counts: { users: number; groups: number; apps: number };

@@ -41,13 +41,18 @@ test('a full sync holds its writes while the agent types in the popup, then goes
   await expect(popup.getByRole('combobox', { name: 'Find a person in Okta' })).toBeVisible();
   // The popup tells the worker as it opens, so a page may be on its way or already held.
   const atTypingStart = usersPagesServed(okta);
-  await typeInPopup(popup, TYPING_MS);
+  const typing = typeInPopup(popup, TYPING_MS);
+  // The popup's status (read every 2 s while a sync runs) says why the sync has slowed down.
+  const waitingNote = popup.getByTestId('sync-waiting-for-readers');
+  await expect(waitingNote).toHaveText(/Waiting while the directory is being searched/, { timeout: TYPING_MS });
+  await typing;
   const whileTyping = usersPagesServed(okta) - atTypingStart;
 
   await popup.waitForTimeout(READER_QUIET_MS + 200);
   const atPause = usersPagesServed(okta);
   await popup.waitForTimeout(AFTER_MS);
   const afterTyping = usersPagesServed(okta) - atPause;
+  await expect(waitingNote).toBeHidden();
 
   // The page fetched before the hold is the only one; with no one typing, pages keep coming.
   expect(whileTyping).toBeLessThanOrEqual(1);

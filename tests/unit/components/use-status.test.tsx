@@ -15,7 +15,7 @@ function statusWith(running: boolean): ExtensionStatus {
     authMode: 'ssws',
     connected: true,
     identity: null,
-    sync: { running, phase: running ? 'users' : null, done: 0, total: null, ratePerSecond: null, etaSeconds: null, lastSuccessAt: null, lastError: null, counts: { users: 0, groups: 0, apps: 0 } },
+    sync: { running, phase: running ? 'users' : null, done: 0, total: null, ratePerSecond: null, etaSeconds: null, waitingForReaders: false, lastSuccessAt: null, lastError: null, counts: { users: 0, groups: 0, apps: 0 } },
   } as ExtensionStatus;
 }
 

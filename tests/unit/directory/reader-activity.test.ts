@@ -86,6 +86,24 @@ describe('the sync waits for agents to pause reading', () => {
     expect(clock.now() - spent - YIELD_WINDOW_MS).toBe(MAX_WAIT_PER_PAGE_MS);
   });
 
+  it('says it is holding a write only while it waits', async () => {
+    const seen: boolean[] = [];
+    let reads = 1;
+    const clock = manualClock(() => {
+      seen.push(readers.holding());
+      if (reads-- > 0) readers.touch();
+    });
+    const readers = createReaderActivity(clock);
+    expect(readers.holding()).toBe(false);
+    readers.touch();
+    await readers.quiet();
+    expect(seen).toEqual([true, true]);
+    expect(readers.holding()).toBe(false);
+    await readers.quiet();
+    expect(seen).toHaveLength(2);
+    expect(readers.holding()).toBe(false);
+  });
+
   it('stops waiting when the sync is aborted', async () => {
     const abort = new AbortController();
     const clock = manualClock(() => {
