@@ -71,12 +71,12 @@ export interface BenchBrowser {
 }
 
 /** Chromium with the built extension and a DevTools port, so the service worker can be reached over CDP. */
-export async function launchBenchBrowser(): Promise<BenchBrowser> {
+export async function launchBenchBrowser({ extensionDir = EXTENSION_DIR }: { extensionDir?: string } = {}): Promise<BenchBrowser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'deskside-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: false,
-    args: [...chromiumArgs(EXTENSION_DIR, { headless: true }), '--remote-debugging-port=0'],
+    args: [...chromiumArgs(extensionDir, { headless: true }), '--remote-debugging-port=0'],
     viewport: { width: 1440, height: 900 },
   });
   // tsx (esbuild keepNames) wraps named functions in __name(); functions passed to page.evaluate need it defined.
