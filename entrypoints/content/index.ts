@@ -11,11 +11,6 @@ import { helpdeskForPage } from './enabled-here';
 import { createPanelFrame, panelNonce, type PanelFrame } from './panel-frame';
 import { startPicker, type PickedRule } from './picker';
 
-function domParsed(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
-}
-
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
   return () => (made ??= make());
@@ -23,8 +18,8 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 export default defineContentScript({
   matches: HELPDESK_HOST_PATTERNS,
-  // At document start: on a ticket's URL the panel's frame starts loading while the helpdesk page is
-  // still being parsed; the ticket's people are read once the DOM is there.
+  // At document start: on a ticket's URL the panel's frame starts loading, and the helpdesk's API is
+  // asked for the ticket's people, while the page is still being parsed; the page is read once parsed.
   runAt: CONTENT_SCRIPT_RUN_AT,
   async main(ctx) {
     let settings = await loadContentSettings();
@@ -67,8 +62,7 @@ export default defineContentScript({
     });
     // A URL that names a ticket gets its hidden frame now; pages whose ticket shows only in the DOM get it once read.
     if (document.documentElement && ticketIdFor(new URL(location.href), document, helpdesk.adapterId)) ensurePanel();
-    await domParsed();
-    if (ctx.isInvalid) return;
+    // Started while the page loads: a ticket's API is asked at once, the page is read once parsed.
     let detection = detect();
     ctx.addEventListener(window, 'wxt:locationchange', () => detection.rerun());
 

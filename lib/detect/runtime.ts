@@ -191,6 +191,9 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
 
   const domPass = (current: Run) => {
     if (run !== current || stopped) return;
+    // While the page is still being parsed only an API answer with people is reported; the page
+    // itself is read from DOMContentLoaded on (readPage), so a half-parsed ticket reports nobody.
+    if (doc.readyState === 'loading' && !current.apiPeople?.length) return;
     lastPassAt = Date.now();
     current.passes++;
     const { adapter, url, ticketId } = current;
@@ -220,13 +223,14 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     if (run === current) domPass(current);
   };
 
-  const learnAgentEmail = (current: Run, adapter: HelpdeskAdapter, fetchJson: FetchJson) => {
-    if (!adapter.agentEmail) return;
-    let pending = agentEmails.get(current.url.origin);
-    if (!pending) {
-      pending = adapter.agentEmail({ url: current.url, fetchJson, pageValue: options.pageValue }).catch(() => null);
-      agentEmails.set(current.url.origin, pending);
-    }
+  /** `askAgainIfNone`: an earlier ask found no address (it was made before the page was parsed). */
+  const learnAgentEmail = (current: Run, adapter: HelpdeskAdapter, fetchJson: FetchJson, askAgainIfNone = false) => {
+    const agentEmail = adapter.agentEmail;
+    if (!agentEmail) return;
+    const ask = () => agentEmail({ url: current.url, fetchJson, pageValue: options.pageValue }).catch(() => null);
+    const known = agentEmails.get(current.url.origin);
+    const pending = !known ? ask() : askAgainIfNone ? known.then((email) => email ?? ask()) : known;
+    agentEmails.set(current.url.origin, pending);
     void pending.then((email) => {
       if (!email || learnedExclusions.has(email.toLowerCase())) return;
       learnedExclusions.add(email.toLowerCase());
@@ -251,6 +255,12 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     const adapter = adapterFor(url, options.helpdesk);
     const rules = rulesFor(options.customRules, url);
     const ticketId = ticketIdFor(url, doc, options.helpdesk);
+    if (doc.readyState === 'loading' && !(adapter?.fromApi && ticketId)) {
+      // Nothing to ask before the page is parsed (and some helpdesks name the ticket only in it).
+      const href = lastHref;
+      doc.addEventListener('DOMContentLoaded', () => lastHref === href && detectAgain(), { once: true, signal });
+      return;
+    }
     if (adapter && !ticketId && rules.length === 0) {
       // A known helpdesk, but not a ticket page: nothing beyond this URL check.
       run = null;
@@ -275,15 +285,29 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     run = current;
     if (current.ticketId) options.onTicketPage?.();
     if (lastDetection && lastDetection.ticketId !== current.ticketId) emit(null);
-    watch(doc);
-    watchNested(current);
+    // A ticket's API needs only the URL, so it is asked while the page is still loading: on a
+    // helpdesk whose own scripts hold DOMContentLoaded back, the card need not wait for them.
     const fetchJson = options.fetchJson ?? createSameOriginFetchJson(url.origin, signal);
     if (adapter) learnAgentEmail(current, adapter, fetchJson);
-    if (adapter?.fromApi && ticketId) {
+    const askApi = () => {
+      if (!adapter?.fromApi || !ticketId) return;
       current.apiPending = true;
       void runApi(current, adapter, ticketId, fetchJson);
-    }
-    domPass(current);
+    };
+    const askedWhileLoading = doc.readyState === 'loading';
+    askApi();
+    const readPage = () => {
+      if (run !== current || stopped) return;
+      // Asked before the page was parsed, the API may have lacked what the page defines (ServiceNow's
+      // g_ck session token): without an answer then, the ticket and the agent are asked once more.
+      if (askedWhileLoading && !current.apiPending && current.apiPeople === null) askApi();
+      if (askedWhileLoading && adapter) learnAgentEmail(current, adapter, fetchJson, true);
+      watch(doc);
+      watchNested(current);
+      domPass(current);
+    };
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', readPage, { once: true, signal });
+    else readPage();
   };
 
   /**

@@ -249,6 +249,92 @@ describe('detection runtime', () => {
     expect(seen).toHaveLength(count);
   });
 
+  describe('while the page is still being parsed', () => {
+    /** A document that says it is loading until `parsed()` fills it with `page`'s markup and fires DOMContentLoaded. */
+    function loadingDocument(page: string) {
+      const doc = parsePage('<!DOCTYPE html><html><head></head><body></body></html>');
+      let state: DocumentReadyState = 'loading';
+      Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
+      const parsed = () => {
+        const full = loadFixture(page).doc;
+        doc.head.innerHTML = full.head.innerHTML;
+        doc.body.innerHTML = full.body.innerHTML;
+        state = 'interactive';
+        doc.dispatchEvent(new Event('DOMContentLoaded'));
+      };
+      return { doc, parsed };
+    }
+
+    it('reports the requester from the ticket’s API before the page is parsed, and the title once it is', async () => {
+      const { fixture } = loadFixture('zendesk/ticket-two-panes.html');
+      const { doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
+      const api = fixtureApi(fixture);
+      const { seen, last } = start(doc, fixture.url, { fetchJson: api });
+      await vi.waitFor(() => expect(emails(last())).toEqual(['grace.hansen@example.com']));
+      expect(api.calls.map((c) => c.path)).toContain('/api/v2/tickets/123.json?include=users');
+      expect(last()?.people[0]?.source).toBe('api');
+      expect(last()?.ticketTitle).toBeUndefined();
+      parsed();
+      await vi.waitFor(() => expect(last()?.ticketTitle).toBe('Laptop cannot connect to VPN'));
+      expect(seen.every((d) => emails(d).join() === 'grace.hansen@example.com')).toBe(true);
+    });
+
+    it('reports nobody from a half-parsed page when the API fails, and reads the page once parsed', async () => {
+      const { fixture } = loadFixture('zendesk/ticket-two-panes.html');
+      const { doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
+      const { seen, last } = start(doc, fixture.url);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(seen).toEqual([]);
+      parsed();
+      await vi.waitFor(() => expect(emails(last())).toEqual(['grace.hansen@example.com']));
+      expect(last()?.people[0]?.source).toBe('dom');
+    });
+
+    it('asks the API again once the page is parsed when it could not answer before (a token the page defines)', async () => {
+      const { fixture } = loadFixture('zendesk/ticket-two-panes.html');
+      const { doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
+      const answers = fixtureApi(fixture);
+      const asked: DocumentReadyState[] = [];
+      const fetchJson: FetchJson = async (path, init) => {
+        asked.push(doc.readyState);
+        if (doc.readyState === 'loading') throw new Error('401 no session token yet');
+        return answers(path, init);
+      };
+      const { seen, last } = start(doc, fixture.url, { fetchJson });
+      await vi.waitFor(() => expect(asked).toContain('loading'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(seen).toEqual([]);
+      parsed();
+      await vi.waitFor(() => expect(last()?.people[0]).toMatchObject({ email: 'grace.hansen@example.com', source: 'api' }));
+      expect(seen.every((d) => d?.people[0]?.source === 'api')).toBe(true);
+    });
+
+    it('asks for the agent’s own address again once the page is parsed, and then never reports it', async () => {
+      const { fixture } = loadFixture('zendesk/ticket-two-panes.html');
+      const { doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
+      const answers = fixtureApi(fixture);
+      const fetchJson: FetchJson = async (path, init) => {
+        if (path.includes('/users/me') && doc.readyState === 'loading') throw new Error('401 no session yet');
+        return answers(path, init);
+      };
+      const { last } = start(doc, fixture.url, { fetchJson, excludeEmails: () => [] });
+      await vi.waitFor(() => expect(emails(last())).toContain('grace.hansen@example.com'));
+      parsed();
+      await vi.waitFor(() => expect(emails(last())).toEqual(['grace.hansen@example.com']));
+      expect(answers.calls.filter((c) => c.path.includes('/users/me'))).toHaveLength(1);
+    });
+
+    it('waits for the parsed page where there is no API to ask', async () => {
+      const { fixture } = loadFixture('generic/unknown-helpdesk.html');
+      const { doc, parsed } = loadingDocument('generic/unknown-helpdesk.html');
+      const { seen, last } = start(doc, fixture.url);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(seen).toEqual([]);
+      parsed();
+      await vi.waitFor(() => expect(last()?.people[0]).toMatchObject({ email: 'ivan.petrov@example.com', source: 'generic' }));
+    });
+  });
+
   it('keeps the API answer shapes of the fixtures valid (guards the fixture files)', () => {
     expect(fixtureJson('zendesk/api-ticket-123.json')).toHaveProperty('ticket.requester_id', 90012);
   });
