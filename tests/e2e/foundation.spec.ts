@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
+import { EXTENSION_DIR } from '../support/chromium';
 import { panelFrame } from '../support/panel';
 import { serveHelpdesk, ZENDESK_TICKET_123 } from '../support/helpdesk-routes';
 
@@ -21,4 +25,12 @@ test('the popup and the options page open', async ({ openExtensionPage }) => {
   await expect(options.getByLabel('Okta domain')).toBeVisible();
   await expect(options.getByRole('button', { name: 'Test connection' })).toBeVisible();
   await expect(options.getByRole('button', { name: 'Save' })).toBeDisabled();
+});
+
+/** design.md's budget for the script that runs on every helpdesk page (the bench reports the figure too). */
+const CONTENT_SCRIPT_BUDGET_BYTES = 25 * 1024;
+
+test('the built content script stays within its budget of 25 KB gzipped', () => {
+  const bundle = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/content.js'));
+  expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
 });

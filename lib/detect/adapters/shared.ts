@@ -33,4 +33,11 @@ export function numericParam(url: URL, name: string): string | null {
 }
 
 /** An API id, numeric or string, as a string. */
-export const id = z.pipe(z.union([z.int(), z.string().check(z.maxLength(64))]), z.transform(String));
+export const id = z.pipe(
+  z.union([z.number(), z.string()]),
+  z.transform((value, ctx) => {
+    if (typeof value === 'number' ? Number.isInteger(value) : value.length <= 64) return String(value);
+    ctx.issues.push({ code: 'custom', message: 'Expected an integer or a string of at most 64 characters', input: value });
+    return z.NEVER;
+  }),
+);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { adapterFor, ADAPTERS } from '@/lib/detect/registry';
+import { id } from '@/lib/detect/adapters/shared';
 import { HELPDESK_FIXTURES } from '../../fixtures/helpdesks/manifest';
 import { AGENT_EMAIL, failingApi, fixtureApi, loadFixture } from './load-fixture';
 
@@ -171,5 +172,19 @@ describe('helpdesk APIs', () => {
     if (!adapter.fromApi) return;
     const weird = async () => ({ ticket: 'nope', result: [1, 2], user_summary: 5, reporter: null, customer_id: {} });
     expect(await adapter.fromApi({ url, ticketId: adapter.ticketId(url, doc)!, fetchJson: weird })).toBeNull();
+  });
+});
+
+describe('the API id schema shared by the adapters', () => {
+  it('takes an integer or a string of up to 64 characters, as a string', () => {
+    expect(id.parse(90012)).toBe('90012');
+    expect(id.parse('INC0010023')).toBe('INC0010023');
+    expect(id.parse('x'.repeat(64))).toBe('x'.repeat(64));
+  });
+
+  it('refuses fractions, long strings and anything else', () => {
+    for (const bad of [1.5, Number.NaN, 'x'.repeat(65), null, undefined, { id: 1 }]) {
+      expect(id.safeParse(bad).success, JSON.stringify(bad) ?? String(bad)).toBe(false);
+    }
   });
 });
