@@ -252,6 +252,7 @@ describe('detection runtime', () => {
   describe('while the page is still being parsed', () => {
     /** A document that says it is loading until `parsed()` fills it with `page`'s markup and fires DOMContentLoaded. */
     function loadingDocument(page: string) {
+      const { fixture } = loadFixture(page);
       const doc = parsePage('<!DOCTYPE html><html><head></head><body></body></html>');
       let state: DocumentReadyState = 'loading';
       Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
@@ -262,12 +263,17 @@ describe('detection runtime', () => {
         state = 'interactive';
         doc.dispatchEvent(new Event('DOMContentLoaded'));
       };
-      return { doc, parsed };
+      return { fixture, doc, parsed };
+    }
+
+    /** Nothing was reported a little while after starting (the page is still loading). */
+    async function nothingReportedYet(seen: (Detection | null)[]) {
+      await new Promise((r) => setTimeout(r, 50));
+      expect(seen).toEqual([]);
     }
 
     it('reports the requester from the ticket’s API before the page is parsed, and the title once it is', async () => {
-      const { fixture } = loadFixture('zendesk/ticket-two-panes.html');
-      const { doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
+      const { fixture, doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
       const api = fixtureApi(fixture);
       const { seen, last } = start(doc, fixture.url, { fetchJson: api });
       await vi.waitFor(() => expect(emails(last())).toEqual(['grace.hansen@example.com']));
@@ -280,19 +286,16 @@ describe('detection runtime', () => {
     });
 
     it('reports nobody from a half-parsed page when the API fails, and reads the page once parsed', async () => {
-      const { fixture } = loadFixture('zendesk/ticket-two-panes.html');
-      const { doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
+      const { fixture, doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
       const { seen, last } = start(doc, fixture.url);
-      await new Promise((r) => setTimeout(r, 50));
-      expect(seen).toEqual([]);
+      await nothingReportedYet(seen);
       parsed();
       await vi.waitFor(() => expect(emails(last())).toEqual(['grace.hansen@example.com']));
       expect(last()?.people[0]?.source).toBe('dom');
     });
 
     it('asks the API again once the page is parsed when it could not answer before (a token the page defines)', async () => {
-      const { fixture } = loadFixture('zendesk/ticket-two-panes.html');
-      const { doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
+      const { fixture, doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
       const answers = fixtureApi(fixture);
       const asked: DocumentReadyState[] = [];
       const fetchJson: FetchJson = async (path, init) => {
@@ -302,16 +305,14 @@ describe('detection runtime', () => {
       };
       const { seen, last } = start(doc, fixture.url, { fetchJson });
       await vi.waitFor(() => expect(asked).toContain('loading'));
-      await new Promise((r) => setTimeout(r, 50));
-      expect(seen).toEqual([]);
+      await nothingReportedYet(seen);
       parsed();
       await vi.waitFor(() => expect(last()?.people[0]).toMatchObject({ email: 'grace.hansen@example.com', source: 'api' }));
       expect(seen.every((d) => d?.people[0]?.source === 'api')).toBe(true);
     });
 
     it('asks for the agent’s own address again once the page is parsed, and then never reports it', async () => {
-      const { fixture } = loadFixture('zendesk/ticket-two-panes.html');
-      const { doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
+      const { fixture, doc, parsed } = loadingDocument('zendesk/ticket-two-panes.html');
       const answers = fixtureApi(fixture);
       const fetchJson: FetchJson = async (path, init) => {
         if (path.includes('/users/me') && doc.readyState === 'loading') throw new Error('401 no session yet');
@@ -325,11 +326,9 @@ describe('detection runtime', () => {
     });
 
     it('waits for the parsed page where there is no API to ask', async () => {
-      const { fixture } = loadFixture('generic/unknown-helpdesk.html');
-      const { doc, parsed } = loadingDocument('generic/unknown-helpdesk.html');
+      const { fixture, doc, parsed } = loadingDocument('generic/unknown-helpdesk.html');
       const { seen, last } = start(doc, fixture.url);
-      await new Promise((r) => setTimeout(r, 50));
-      expect(seen).toEqual([]);
+      await nothingReportedYet(seen);
       parsed();
       await vi.waitFor(() => expect(last()?.people[0]).toMatchObject({ email: 'ivan.petrov@example.com', source: 'generic' }));
     });
