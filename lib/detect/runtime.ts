@@ -255,7 +255,8 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
     const adapter = adapterFor(url, options.helpdesk);
     const rules = rulesFor(options.customRules, url);
     const ticketId = ticketIdFor(url, doc, options.helpdesk);
-    if (doc.readyState === 'loading' && !(adapter?.fromApi && ticketId)) {
+    const loading = doc.readyState === 'loading';
+    if (loading && !(adapter?.fromApi && ticketId)) {
       // Nothing to ask before the page is parsed (and some helpdesks name the ticket only in it).
       const href = lastHref;
       doc.addEventListener('DOMContentLoaded', () => lastHref === href && detectAgain(), { once: true, signal });
@@ -294,19 +295,18 @@ export function startDetection(options: StartDetectionOptions): DetectionRuntime
       current.apiPending = true;
       void runApi(current, adapter, ticketId, fetchJson);
     };
-    const askedWhileLoading = doc.readyState === 'loading';
     askApi();
     const readPage = () => {
       if (run !== current || stopped) return;
       // Asked before the page was parsed, the API may have lacked what the page defines (ServiceNow's
       // g_ck session token): without an answer then, the ticket and the agent are asked once more.
-      if (askedWhileLoading && !current.apiPending && current.apiPeople === null) askApi();
-      if (askedWhileLoading && adapter) learnAgentEmail(current, adapter, fetchJson, true);
+      if (loading && !current.apiPending && current.apiPeople === null) askApi();
+      if (loading && adapter) learnAgentEmail(current, adapter, fetchJson, true);
       watch(doc);
       watchNested(current);
       domPass(current);
     };
-    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', readPage, { once: true, signal });
+    if (loading) doc.addEventListener('DOMContentLoaded', readPage, { once: true, signal });
     else readPage();
   };
 

@@ -32,7 +32,11 @@ export function numericParam(url: URL, name: string): string | null {
   return value && /^\d{1,12}$/.test(value) ? value : null;
 }
 
-/** An API id, numeric or string, as a string. */
+/**
+ * An API id, numeric or string, as a string. The integer and length rules are checked in the
+ * transform: zod's z.int() and z.maxLength() would bring its checks into the content script's
+ * bundle, about 580 bytes gzipped of a 25 KB budget.
+ */
 export const id = z.pipe(
   z.union([z.number(), z.string()]),
   z.transform((value, ctx) => {
