@@ -1,9 +1,6 @@
 import type { BrowserContext, Frame } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { HELPDESK_FIXTURES, type HelpdeskFixture } from '../fixtures/helpdesks/manifest';
-
-const FIXTURES = path.resolve('tests/fixtures/helpdesks');
+import { readHelpdeskFixture } from './helpdesk-routes';
 
 /** The manifest entry of a fixture page. */
 export function helpdeskFixture(page: string): HelpdeskFixture {
@@ -23,7 +20,6 @@ export async function serveHelpdeskFixture(
   extra: Record<string, { body: string; contentType?: string }> = {},
 ): Promise<void> {
   const page = new URL(fixture.url);
-  const read = (file: string) => readFileSync(path.join(FIXTURES, file));
   await context.route(
     (url) => url.origin === page.origin,
     (route) => {
@@ -32,11 +28,11 @@ export async function serveHelpdeskFixture(
       const pathAndQuery = url.pathname + url.search;
       const added = extra[url.pathname];
       if (added) return route.fulfill({ status: 200, contentType: added.contentType ?? 'application/json', body: added.body });
-      if (url.pathname === page.pathname) return route.fulfill({ status: 200, contentType: html, body: read(fixture.page) });
+      if (url.pathname === page.pathname) return route.fulfill({ status: 200, contentType: html, body: readHelpdeskFixture(fixture.page) });
       const frame = fixture.frames?.[pathAndQuery];
-      if (frame) return route.fulfill({ status: 200, contentType: html, body: read(frame) });
+      if (frame) return route.fulfill({ status: 200, contentType: html, body: readHelpdeskFixture(frame) });
       const api = fixture.api?.[url.pathname];
-      if (api) return route.fulfill({ status: 200, contentType: 'application/json', body: read(api) });
+      if (api) return route.fulfill({ status: 200, contentType: 'application/json', body: readHelpdeskFixture(api) });
       return route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not found"}' });
     },
   );

@@ -4,10 +4,15 @@ import path from 'node:path';
 
 const FIXTURES = path.resolve('tests/fixtures/helpdesks');
 
+/** A file under tests/fixtures/helpdesks (a page, a frame or an API answer). */
+export function readHelpdeskFixture(fixture: string): Buffer {
+  return readFileSync(path.join(FIXTURES, fixture));
+}
+
 /** Serves `routes` (URL glob → fixture path under tests/fixtures/helpdesks) at the helpdesk's real URLs. */
 export async function serveHelpdesk(context: BrowserContext, routes: Record<string, string>): Promise<void> {
   for (const [url, fixture] of Object.entries(routes)) {
-    const body = readFileSync(path.join(FIXTURES, fixture));
+    const body = readHelpdeskFixture(fixture);
     const contentType = fixture.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
     await context.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
   }

@@ -1,11 +1,11 @@
 import type { BrowserContext, ConsoleMessage, Frame, Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeOkta, type FakeOkta } from '../../fake-okta/server';
 import { EXTENSION_DIR } from '../../support/chromium';
 import { sendFromExtensionPage } from '../../support/extension';
-import { serveHelpdesk, serveHtml, ZENDESK_TICKET_122_JSON, ZENDESK_TICKET_123 } from '../../support/helpdesk-routes';
+import { readHelpdeskFixture, serveHelpdesk, serveHtml, ZENDESK_TICKET_122_JSON, ZENDESK_TICKET_123 } from '../../support/helpdesk-routes';
 import { FIXTURE_PEOPLE, seedPeople } from '../../support/seed-people';
 import { BENCH_TOKEN, connectTo, launchBenchBrowser, waitForSync } from '../browser';
 import { popupSearchLatencies, searchQueries } from '../popup-search';
@@ -138,7 +138,7 @@ const HELD_LOADS = 12;
 /** Ticket 123 again, with the helpdesk's own bundle first in its body, answered after HELD_MS: the page is parsed only after it. */
 async function serveTicketHeldBack(context: BrowserContext): Promise<string> {
   const url = `${TICKET_URL}?bundle=held`;
-  const html = readFileSync(path.resolve('tests/fixtures/helpdesks', ZENDESK_TICKET_123[TICKET_URL]), 'utf8');
+  const html = readHelpdeskFixture(ZENDESK_TICKET_123[TICKET_URL]).toString('utf8');
   await serveHtml(context, url, html.replace('<body>', `<body><script src="${HELD_SCRIPT}"></script>`));
   await context.route(HELD_SCRIPT, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, HELD_MS));
