@@ -1,8 +1,9 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { searchKeysOf, type AppRecord, type AssignmentRecord, type GroupRecord, type MembershipRecord, type UserRecord } from './records';
+import type { SearchChange } from './search-rows';
 
 export const DIRECTORY_DB_NAME = 'deskside-directory';
-export const DIRECTORY_DB_VERSION = 3;
+export const DIRECTORY_DB_VERSION = 4;
 
 /** An audit entry as indexed; lib/actions owns its full shape. */
 export interface StoredAuditEntry {
@@ -53,6 +54,10 @@ export interface DirectorySchema extends DBSchema {
     value: AssignmentRecord;
     indexes: { 'by-user': [number, string]; 'by-app': [number, string] };
   };
+  /** The in-memory search's parts of one generation, JSON of SearchPart (search-parts.ts). */
+  searchParts: { key: [number, number]; value: string };
+  /** Users changed in a generation after its parts were written. */
+  searchChanges: { key: [number, string]; value: SearchChange };
   syncState: { key: string; value: unknown };
   audit: {
     key: number;
@@ -116,6 +121,11 @@ export function upgradeDirectory(
       cursor.update({ ...user, ...searchKeysOf(user.profile, user.generation) });
       cursor.continue();
     };
+  }
+  if (oldVersion < 4 && newVersion >= 4) {
+    // Empty until the next sync writes them; until then the popup searches IndexedDB.
+    db.createObjectStore('searchParts');
+    db.createObjectStore('searchChanges');
   }
 }
 

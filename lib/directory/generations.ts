@@ -1,6 +1,6 @@
 import type { DirectoryDb } from './db';
 
-export const DIRECTORY_STORES = ['users', 'groups', 'apps', 'memberships', 'assignments'] as const;
+export const DIRECTORY_STORES = ['users', 'groups', 'apps', 'memberships', 'assignments', 'searchParts', 'searchChanges'] as const;
 export type DirectoryDataStore = (typeof DIRECTORY_STORES)[number];
 
 /*

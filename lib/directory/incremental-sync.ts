@@ -1,9 +1,11 @@
+import { unwrap } from 'idb';
 import { quoteFilterValue } from '@/lib/okta/call-options';
 import { deleteKeys, inScope, putAll, scopedAppIds, scopedGroupIds, type PhaseSpec, type RunContext, type WriteTransaction } from './engine';
 import { appUsersRequest, GroupMember, groupMembersRequest, PAGE_LIMITS } from './full-sync';
 import { generationRange } from './generations';
 import { Application, AppUser, Group, LogEvent, User } from '@/lib/okta/schemas';
 import { toAppRecord, toAssignmentRecord, toGroupRecord, toUserRecord } from './records';
+import { recordSearchChanges } from './search-parts';
 import type { SyncCheckpoint } from './state';
 
 /** System Log events that change the directory in ways the lastUpdated filters do not show. */
@@ -66,6 +68,7 @@ async function removeUser(tx: WriteTransaction, generation: number, userId: stri
   deleteKeys(tx, 'memberships', memberships);
   if (withAssignments) deleteKeys(tx, 'assignments', await tx.objectStore('assignments').index('by-user').getAllKeys(range));
   deleteKeys(tx, 'users', [[generation, userId]]);
+  recordSearchChanges(unwrap(tx.objectStore('searchChanges')), generation, [{ id: userId, user: null }]);
 }
 
 /**
@@ -77,7 +80,7 @@ export function changedUsersPhase(ctx: RunContext): PhaseSpec<User> {
   const included = new Set(ctx.options.includeStatuses);
   return {
     phase: 'users',
-    stores: ['users', 'memberships'],
+    stores: ['users', 'memberships', 'searchChanges'],
     schema: User,
     request: () => ({
       path: '/api/v1/users',
@@ -89,7 +92,9 @@ export function changedUsersPhase(ctx: RunContext): PhaseSpec<User> {
       const users = tx.objectStore('users');
       const known = await Promise.all(kept.map((user) => users.getKey([generation, user.id])));
       for (const user of items) if (!included.has(user.status)) await removeUser(tx, generation, user.id, false);
-      putAll(tx, 'users', kept.map((user) => toUserRecord(user, generation)));
+      const records = kept.map((user) => toUserRecord(user, generation));
+      putAll(tx, 'users', records);
+      recordSearchChanges(unwrap(tx.objectStore('searchChanges')), generation, records.map((user) => ({ id: user.id, user })));
       const arrivals = ctx.options.importGroups ? kept.filter((_, index) => known[index] === undefined).map((user) => user.id) : [];
       return { written: items.length, patch: withQueues(ctx, { users: added(ctx.cp.queues.users, arrivals) }) };
     },
@@ -228,7 +233,7 @@ function targetOf(event: LogEvent, types: readonly string[]): string | null {
 export function logEventsPhase(ctx: RunContext): PhaseSpec<LogEvent> {
   return {
     phase: 'logs',
-    stores: ['users', 'groups', 'memberships', 'assignments'],
+    stores: ['users', 'groups', 'memberships', 'assignments', 'searchChanges'],
     schema: LogEvent,
     endsOnEmptyPage: true,
     request: () => ({

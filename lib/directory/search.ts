@@ -17,7 +17,7 @@ const KEY_SCAN_LIMIT = 600;
  */
 const WIDE_KEY_SCAN_LIMIT = 25_000;
 /** Shorter words match too much to narrow anything; they only filter the candidates. */
-const MIN_NARROWING_LENGTH = 2;
+export const MIN_NARROWING_LENGTH = 2;
 const MULTI_TERM_CANDIDATES = 24;
 /** Records read, in batches of MULTI_TERM_CANDIDATES, to check words too short to narrow ("smith j"). */
 const MAX_CANDIDATE_READS = 2_000;
@@ -30,7 +30,7 @@ function isAddressLike(word: string): boolean {
 }
 
 /** Query words: an address-like word stays whole (it matches emails and logins), others split like names. */
-function queryTerms(query: string): string[] {
+export function queryTerms(query: string): string[] {
   return normalizeText(query)
     .split(/\s+/)
     .flatMap((word) => (isAddressLike(word) ? [word] : wordsOf(word)))
@@ -42,7 +42,7 @@ function prefixRange(generation: number, term: string): IDBKeyRange {
   return IDBKeyRange.bound(lower, `${lower}\uffff`);
 }
 
-function longest(terms: string[]): string {
+export function longest(terms: string[]): string {
   return terms.reduce((best, term) => (term.length > best.length ? term : best));
 }
 

@@ -14,6 +14,7 @@ import {
   userGroupsPhase,
 } from './incremental-sync';
 import { acquireLease, LeaseLostError, releaseLease } from './lease';
+import { announceSearchChange, hasSearchParts, writeSearchParts } from './search-parts';
 import { ProgressTracker } from './progress';
 import { isAbortError, recordError, type OktaPageSource } from './source';
 import {
@@ -153,6 +154,26 @@ async function startCheckpoint(db: DirectoryDb, kind: SyncKind, now: number): Pr
 }
 
 /**
+ * Before a publish: a full sync writes its generation's search parts; an incremental one writes
+ * them when the published generation has none (a directory from an older version). True when what
+ * pages search has changed. A failure here costs only speed (pages search IndexedDB instead), so it
+ * does not fail the sync.
+ */
+async function prepareSearchParts(ctx: RunContext): Promise<boolean> {
+  const { cp, db } = ctx;
+  try {
+    if (cp.kind === 'full' || !(await hasSearchParts(db, cp.generation))) {
+      await writeSearchParts(db, cp.generation);
+      return true;
+    }
+  } catch (error) {
+    console.warn('Deskside: the search parts could not be written; pages will search the database directly.', error);
+    return cp.kind === 'full';
+  }
+  return (cp.counts.users ?? 0) + (cp.counts.logs ?? 0) > 0;
+}
+
+/**
  * Publishes the run in one transaction (and only if this run still holds the lease): a full sync
  * flips the current generation, an incremental one moves the watermark. Older generations are
  * swept afterwards; readers already ignore them.
@@ -161,6 +182,7 @@ async function publish(ctx: RunContext): Promise<SyncProgress> {
   const { cp } = ctx;
   const now = ctx.now();
   const at = new Date(now).toISOString();
+  const searchChanged = await prepareSearchParts(ctx);
   const progress = ctx.progress.snapshot(cp, 'succeeded');
   const success: SyncSuccess = { kind: cp.kind, runId: cp.runId, at, counts: cp.counts };
   const tx = ctx.db.transaction('syncState', 'readwrite');
@@ -182,6 +204,7 @@ async function publish(ctx: RunContext): Promise<SyncProgress> {
   state.delete(STATE_KEYS.lastError);
   state.delete(STATE_KEYS.checkpoint);
   await tx.done;
+  if (searchChanged) announceSearchChange();
   if (cp.kind === 'full') await sweepOlderThan(ctx.db, cp.generation);
   return progress;
 }

@@ -15,6 +15,7 @@ import {
 } from './records';
 import { isNotFound, type OktaPageSource, type PageRequestOptions } from './source';
 import { quoteFilterValue } from '@/lib/okta/call-options';
+import { announceSearchChange, recordSearchChanges } from './search-parts';
 import { publishedGenerationIn } from './state';
 import { normalizeText } from './tokens';
 import type { z } from 'zod';
@@ -146,7 +147,7 @@ export async function refreshUser(
   const fetched = users.find((user) => user.id === userId);
   const now = new Date((options.now ?? Date.now)()).toISOString();
 
-  const tx = db.transaction(['syncState', 'users', 'groups', 'apps', 'memberships', 'assignments'], 'readwrite');
+  const tx = db.transaction(['syncState', 'users', 'groups', 'apps', 'memberships', 'assignments', 'searchChanges'], 'readwrite');
   const generation = await publishedGenerationIn(tx.objectStore('syncState'));
   const key = IDBKeyRange.only([generation, userId]);
   const [oldMemberships, oldAssignments, storedGroups, storedApps] = await Promise.all([
@@ -161,13 +162,16 @@ export async function refreshUser(
   for (const old of oldAssignments) assignments.delete(old);
   if (!fetched) {
     unwrap(tx.objectStore('users')).delete([generation, userId]);
+    recordSearchChanges(unwrap(tx.objectStore('searchChanges')), generation, [{ id: userId, user: null }]);
     await tx.done;
+    announceSearchChange();
     return null;
   }
   const run = `refresh:${now}`;
   const factorRecords = factors.map(toFactorRecord);
   const user: UserRecord = { ...toUserRecord(fetched, generation), factors: { fetchedAt: now, items: factorRecords } };
   unwrap(tx.objectStore('users')).put(user);
+  recordSearchChanges(unwrap(tx.objectStore('searchChanges')), generation, [{ id: userId, user }]);
   // Only groups and apps the directory holds get cached links, so every stored link resolves.
   groups.forEach((group, index) => {
     if (storedGroups[index] !== undefined) memberships.put({ generation, groupId: group.id, userId, run });
@@ -180,6 +184,7 @@ export async function refreshUser(
     if (storedApps[index] !== undefined) assignments.put(view.assignment);
   });
   await tx.done;
+  announceSearchChange();
   return {
     user,
     groups: groups.map((group) => toGroupRecord(group, generation)).sort(byName((group) => group.name)),

@@ -4,7 +4,7 @@ import { sendFromExtensionPage } from '../../support/extension';
 import { BENCH_TOKEN, connectTo, INSTRUMENT_IDB_WRITES, launchBenchBrowser, pollHeap, waitForSync, type IdbWriteStats } from '../browser';
 import { READER_QUIET_MS } from '../../../lib/directory/reader-activity';
 import { rawPutThroughput } from '../idb-raw';
-import { popupSearchLatencies, searchQueries } from '../popup-search';
+import { memoryIndexReady, popupSearchLatencies, searchQueries } from '../popup-search';
 import { atLeast, atMost, info, percentile, round, type Metrics } from '../report';
 
 const apiRequests = (okta: FakeOkta, since = 0) => okta.requests.filter((r) => r.path.startsWith('/api/v1/') && r.at >= since);
@@ -71,6 +71,7 @@ export async function fullSyncBench(log: (line: string) => void): Promise<Metric
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const search = await popupSearchLatencies(popup, queries);
+    const memoryIndex = await memoryIndexReady(popup);
     await popup.close();
     const viaWorker = await workerSearchLatencies(page, queries);
 
@@ -119,6 +120,9 @@ export async function fullSyncBench(log: (line: string) => void): Promise<Metric
       'search through the worker (message round trip, panel and options), p95': info(round(percentile(viaWorker, 95), 2), 'ms'),
       'search through the worker, p50': info(round(percentile(viaWorker, 50), 2), 'ms'),
       'popup search queries with hits': info(search.hits, `of ${queries.length}`),
+      'popup search queries answered from the in-memory index (the rest read IndexedDB while it loaded)': info(search.fromMemory, `of ${queries.length}`),
+      'popup: in-memory index of 100k users ready after opening': info(Math.round(memoryIndex.atMs), 'ms'),
+      'popup JS heap with the index loaded': info(round(memoryIndex.heapBytes / 2 ** 20, 1), 'MB'),
       'incremental sync, 0 changes: time': atMost(idle.ms, 'ms', 1000),
       'incremental sync, 0 changes: requests': atMost(idle.requests, 'requests', 6, '≤ 6 (a handful)'),
       'incremental sync, 1,000 changed users: requests': atMost(thousand.requests, 'requests', requestLimit, `≤ ceil(k/200) + ${idle.requests} = ${requestLimit}`),
