@@ -1,6 +1,7 @@
 import type { DirectoryDb } from './db';
 import { DIRECTORY_STORES } from './generations';
 import { acquireLease } from './lease';
+import { announceSearchChange } from './search-parts';
 
 /**
  * Empties the directory and its sync state (on disconnect or a change of org); the audit log
@@ -10,5 +11,6 @@ export async function clearDirectory(db: DirectoryDb, now = Date.now()): Promise
   if (!(await acquireLease(db, `clear:${crypto.randomUUID()}`, now))) return false;
   const tx = db.transaction([...DIRECTORY_STORES, 'syncState'], 'readwrite');
   await Promise.all([...DIRECTORY_STORES.map((store) => tx.objectStore(store).clear()), tx.objectStore('syncState').clear(), tx.done]);
+  announceSearchChange();
   return true;
 }

@@ -2,13 +2,16 @@ import type { UserSummary } from '@/lib/messaging/views';
 import type { DirectoryDb } from './db';
 import { generationRange } from './generations';
 import { completeParts } from './search-parts';
-import { searchPartOf, type SearchPart, type SearchRow } from './search-rows';
+import { searchPartOf, WORD_SEPARATOR, type SearchPart, type SearchRow } from './search-rows';
 import { longest, MIN_NARROWING_LENGTH, queryTerms, SEARCH_RESULT_LIMIT } from './search';
 import { publishedGenerationIn } from './state';
 import { normalizeText } from './tokens';
 
-/** Up to this many token entries under the narrowest word, every match is ranked; past it, a bounded walk in token order. */
-const FULL_RANK_ENTRIES = 5_000;
+/**
+ * Up to this many token entries under the narrowest word (about 5,000 users), every match is ranked;
+ * past it (a one- or two-letter word), a bounded walk in token order.
+ */
+const FULL_RANK_ENTRIES = 20_000;
 /** Matches collected by the bounded walk; whole-word matches come first in token order. */
 const WIDE_QUERY_MATCHES = 60;
 
@@ -30,17 +33,80 @@ interface Span {
   end: number;
 }
 
-function matchesEveryTerm(row: SearchRow, terms: string[]): boolean {
-  return terms.every((term) => row[9].some((token) => token.startsWith(term)));
+function hasPrefix(words: string, prefix: string): boolean {
+  return words.includes(WORD_SEPARATOR + prefix);
 }
 
-/** The same tiers as the IndexedDB search: exact email/login, whole name words, name prefixes, other prefixes. */
-function tierOf(row: SearchRow, whole: string, terms: string[]): number {
-  if (row[5] === whole || row[6] === whole) return 0;
-  const names = row[8];
-  if (terms.every((term) => names.includes(term))) return 1;
-  if (terms.every((term) => names.some((name) => name.startsWith(term)))) return 2;
-  return 3;
+function hasWord(words: string, word: string): boolean {
+  return words.includes(WORD_SEPARATOR + word + WORD_SEPARATOR) || words.endsWith(WORD_SEPARATOR + word);
+}
+
+/** The same tiers as the IndexedDB search: exact email/login (0), whole name words, name prefixes, other prefixes. */
+function tierOf(row: SearchRow, terms: string[]): number {
+  const names = row[6];
+  let tier = 1;
+  for (const term of terms) {
+    if (hasWord(names, term)) continue;
+    if (!hasPrefix(names, term)) return 3;
+    tier = 2;
+  }
+  return tier;
+}
+
+interface Ranked {
+  row: SearchRow;
+  tier: number;
+}
+
+/** By tier, then sort name, then id. */
+function ranksBefore(tier: number, row: SearchRow, other: Ranked): boolean {
+  if (tier !== other.tier) return tier < other.tier;
+  if (row[5] !== other.row[5]) return row[5] < other.row[5];
+  return row[0] < other.row[0];
+}
+
+/** The best `limit` rows in order. Most rows rank below the last one kept and cost a single comparison. */
+class TopRanked {
+  readonly kept: Ranked[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get full(): boolean {
+    return this.kept.length === this.limit;
+  }
+
+  get worstTier(): number {
+    return this.kept[this.kept.length - 1]?.tier ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** True when every kept row ranks before `row` would at `tier`, so it could not enter. */
+  holdsBetterThan(tier: number, row: SearchRow): boolean {
+    const last = this.kept[this.kept.length - 1];
+    return this.full && last !== undefined && !ranksBefore(tier, row, last);
+  }
+
+  offer(row: SearchRow, tier: number): void {
+    if (this.holdsBetterThan(tier, row)) return;
+    const { kept } = this;
+    let at = kept.length;
+    while (at > 0 && ranksBefore(tier, row, kept[at - 1] as Ranked)) at -= 1;
+    kept.splice(at, 0, { row, tier });
+    if (kept.length > this.limit) kept.pop();
+  }
+}
+
+/** One query's walk over the parts: each user is looked at once (`seen`, by part and row). */
+interface Walk {
+  terms: string[];
+  /** The words the spans walked do not already guarantee. */
+  unchecked: string[];
+  seen: Uint8Array[];
+  top: TopRanked;
+}
+
+/** Whether the stored address normalizes to `whole`; an ASCII address only needs lowercasing (many share a name's token). */
+function isAddressOf(address: string, whole: string): boolean {
+  return /^[\x00-\x7f]*$/.test(address) ? address.toLowerCase().trim() === whole : normalizeText(address) === whole;
 }
 
 function summaryOf(row: SearchRow): UserSummary {
@@ -55,22 +121,40 @@ function summaryOf(row: SearchRow): UserSummary {
  */
 export class MemorySearchIndex {
   private readonly parts: SearchPart[];
+  /** Per part, 1 for each row a recorded change replaces; none in the last part, which holds the changes. */
+  private readonly replaced: Uint8Array[];
 
   constructor(
     readonly generation: number,
     written: SearchPart[],
-    private readonly changedIds: ReadonlySet<string>,
+    changedIds: ReadonlySet<string>,
     changedRows: SearchRow[],
   ) {
     this.parts = [...written, searchPartOf(changedRows)];
+    this.replaced = this.parts.map((part, index) => {
+      const flags = new Uint8Array(part.rows.length);
+      if (index < written.length) part.rows.forEach((row, rowIndex) => (flags[rowIndex] = changedIds.has(row[0]) ? 1 : 0));
+      return flags;
+    });
   }
 
-  /** A row is current unless a later change replaced it; the last part holds the changes themselves. */
-  private rowAt(part: number, entry: number): SearchRow | null {
-    const source = this.parts[part];
-    const row = source?.rows[source.owners[entry] ?? -1];
-    if (!row) return null;
-    return part < this.parts.length - 1 && this.changedIds.has(row[0]) ? null : row;
+  /**
+   * The row of a span entry the first time the walk meets its user, unless a later change replaced
+   * it (the last part holds the changes themselves).
+   */
+  private firstVisit(walk: Walk, part: number, entry: number): SearchRow | null {
+    const source = this.parts[part] as SearchPart;
+    const owner = source.owners[entry] as number;
+    const seen = walk.seen[part] as Uint8Array;
+    if (seen[owner] || (this.replaced[part] as Uint8Array)[owner]) return null;
+    seen[owner] = 1;
+    return source.rows[owner] as SearchRow;
+  }
+
+  private consider(walk: Walk, row: SearchRow): boolean {
+    for (const term of walk.unchecked) if (!hasPrefix(row[7], term)) return false;
+    walk.top.offer(row, tierOf(row, walk.terms));
+    return true;
   }
 
   private spansOf(prefix: string): Span[] {
@@ -81,37 +165,58 @@ export class MemorySearchIndex {
     }));
   }
 
-  private exactAddress(whole: string, found: Map<string, SearchRow>): void {
-    for (const span of this.spansOf(whole)) {
-      const keys = this.parts[span.part]?.keys ?? [];
-      for (let entry = span.start; entry < span.end && keys[entry] === whole; entry++) {
-        const row = this.rowAt(span.part, entry);
-        if (row && (row[5] === whole || row[6] === whole)) found.set(row[0], row);
+  /** Users whose email or login is the whole query rank first, as the IndexedDB search's exact lookups do. */
+  private exactAddress(walk: Walk, whole: string): void {
+    this.parts.forEach((part, index) => {
+      for (let entry = lowerBound(part.keys, whole); part.keys[entry] === whole; entry++) {
+        const row = part.rows[part.owners[entry] as number] as SearchRow;
+        if (!isAddressOf(row[3], whole) && !isAddressOf(row[2], whole)) continue;
+        const visited = this.firstVisit(walk, index, entry);
+        if (visited) walk.top.offer(visited, 0);
       }
-    }
+    });
   }
 
-  /** Every entry of the spans, part by part. */
-  private collectAll(spans: Span[], terms: string[], found: Map<string, SearchRow>): void {
-    for (const span of spans) {
-      for (let entry = span.start; entry < span.end; entry++) {
-        const row = this.rowAt(span.part, entry);
-        if (row && !found.has(row[0]) && matchesEveryTerm(row, terms)) found.set(row[0], row);
+  /**
+   * Every entry of the spans, part by part: first the entries of the whole word, then those of
+   * longer words. A user met through the whole word ranks at tier 1 at best and a part lists them by
+   * name, so a part's whole-word entries stop once the results are full of users that rank before
+   * them; longer words (tier 2 at best) are skipped once every result is at tier 1.
+   */
+  private walkAll(walk: Walk, spans: Span[], word: string): void {
+    const wholeWordEnds = spans.map((span) => {
+      const keys = (this.parts[span.part] as SearchPart).keys;
+      let end = span.start;
+      while (end < span.end && keys[end] === word) {
+        const source = this.parts[span.part] as SearchPart;
+        if (walk.top.holdsBetterThan(1, source.rows[source.owners[end] as number] as SearchRow)) break;
+        const row = this.firstVisit(walk, span.part, end);
+        if (row) this.consider(walk, row);
+        end += 1;
       }
-    }
+      while (end < span.end && keys[end] === word) end += 1;
+      return end;
+    });
+    if (walk.top.full && walk.top.worstTier <= 1) return;
+    spans.forEach((span, index) => {
+      for (let entry = wholeWordEnds[index] as number; entry < span.end; entry++) {
+        const row = this.firstVisit(walk, span.part, entry);
+        if (row) this.consider(walk, row);
+      }
+    });
   }
 
-  /** The spans merged in token order, until WIDE_QUERY_MATCHES users match. */
-  private collectInTokenOrder(spans: Span[], terms: string[], found: Map<string, SearchRow>): void {
+  /** The spans merged in token order (whole-word matches first), until WIDE_QUERY_MATCHES users match. */
+  private walkInTokenOrder(walk: Walk, spans: Span[]): void {
     const at = spans.map((span) => span.start);
     let matched = 0;
     while (matched < WIDE_QUERY_MATCHES) {
       let best = -1;
       let bestKey = '';
       spans.forEach((span, index) => {
-        const position = at[index] ?? span.end;
+        const position = at[index] as number;
         if (position >= span.end) return;
-        const key = this.parts[span.part]?.keys[position] ?? '';
+        const key = (this.parts[span.part] as SearchPart).keys[position] as string;
         if (best === -1 || key < bestKey) {
           best = index;
           bestKey = key;
@@ -119,13 +224,10 @@ export class MemorySearchIndex {
       });
       const span = spans[best];
       if (!span) return;
-      const entry = at[best] ?? span.end;
+      const entry = at[best] as number;
       at[best] = entry + 1;
-      const row = this.rowAt(span.part, entry);
-      if (row && !found.has(row[0]) && matchesEveryTerm(row, terms)) {
-        found.set(row[0], row);
-        matched += 1;
-      }
+      const row = this.firstVisit(walk, span.part, entry);
+      if (row && this.consider(walk, row)) matched += 1;
     }
   }
 
@@ -134,23 +236,20 @@ export class MemorySearchIndex {
     const terms = queryTerms(query);
     if (terms.length === 0) return [];
     const whole = normalizeText(query);
-    const found = new Map<string, SearchRow>();
-    if (!/\s/.test(whole)) this.exactAddress(whole, found);
     const narrowing = terms.filter((term) => term.length >= MIN_NARROWING_LENGTH);
-    const words = narrowing.length > 0 ? narrowing : [longest(terms)];
-    const spans = words
+    const narrowest = (narrowing.length > 0 ? narrowing : [longest(terms)])
       .map((word) => {
-        const wordSpans = this.spansOf(word);
-        return { spans: wordSpans, entries: wordSpans.reduce((sum, span) => sum + span.end - span.start, 0) };
+        const spans = this.spansOf(word);
+        return { word, spans, entries: spans.reduce((sum, span) => sum + span.end - span.start, 0) };
       })
-      .reduce((narrowest, next) => (next.entries < narrowest.entries ? next : narrowest));
-    if (spans.entries <= FULL_RANK_ENTRIES) this.collectAll(spans.spans, terms, found);
-    else this.collectInTokenOrder(spans.spans, terms, found);
-    return [...found.values()]
-      .map((row) => ({ row, tier: tierOf(row, whole, terms) }))
-      .sort((a, b) => a.tier - b.tier || (a.row[7] < b.row[7] ? -1 : a.row[7] > b.row[7] ? 1 : a.row[0] < b.row[0] ? -1 : a.row[0] > b.row[0] ? 1 : 0))
-      .slice(0, limit)
-      .map(({ row }) => summaryOf(row));
+      .reduce((best, next) => (next.entries < best.entries ? next : best));
+    const unchecked = [...terms];
+    unchecked.splice(unchecked.indexOf(narrowest.word), 1);
+    const walk: Walk = { terms, unchecked, seen: this.parts.map((part) => new Uint8Array(part.rows.length)), top: new TopRanked(limit) };
+    if (!/\s/.test(whole)) this.exactAddress(walk, whole);
+    if (narrowest.entries <= FULL_RANK_ENTRIES) this.walkAll(walk, narrowest.spans, narrowest.word);
+    else this.walkInTokenOrder(walk, narrowest.spans);
+    return walk.top.kept.map(({ row }) => summaryOf(row));
   }
 }
 

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { clearDirectory } from '@/lib/directory/clear';
 import type { DirectoryDb } from '@/lib/directory/db';
 import { loadSearchIndex, MemorySearchIndex } from '@/lib/directory/memory-search';
-import { hasSearchParts, writeSearchParts } from '@/lib/directory/search-parts';
+import { hasSearchParts, watchSearchChanges, writeSearchParts } from '@/lib/directory/search-parts';
 import { searchPartOf, type SearchRow } from '@/lib/directory/search-rows';
 import { searchUsers, userSummaryOf } from '@/lib/directory/search';
 import { readPublishedGeneration } from '@/lib/directory/state';
@@ -109,11 +110,36 @@ describe('in-memory search index', () => {
   });
 });
 
+describe('announcing changes to open pages', () => {
+  it('announces a full sync, an incremental sync that changed users, a live refresh and a cleared directory, and not an incremental sync that changed none', async () => {
+    const heard = vi.fn();
+    const stop = watchSearchChanges(heard);
+    try {
+      const { org, db } = await syncedOrg(40);
+      await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(1));
+      await runSync(db, org, 'incremental', DEFAULT_OPTIONS, { now: clockAfter(org) });
+      const someone = [...org.users.values()].find((user) => user.status === 'ACTIVE');
+      org.tick(2 * 60 * 60 * 1000);
+      org.updateProfile(someone?.id ?? '', { lastName: 'Renamed' });
+      await runSync(db, org, 'incremental', DEFAULT_OPTIONS, { now: clockAfter(org) });
+      await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(2));
+      await refreshUser(db, org, { id: someone?.id ?? '' });
+      await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(3));
+      expect(await clearDirectory(db)).toBe(true);
+      await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(4));
+      expect(await loadSearchIndex(db)).toBeNull();
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('in-memory search over more token entries than it ranks at once', () => {
   const row = (id: string, first: string, last: string): SearchRow => {
     const email = `${first}.${last}@example.com`.toLowerCase();
     const words = [first.toLowerCase(), last.toLowerCase()];
-    return [id, 'ACTIVE', email, email, `${first} ${last}`, email, email, words.join(' '), words, [...words, email, email.split('@')[0] ?? '']];
+    const list = (items: string[]) => items.map((item) => `\n${item}`).join('');
+    return [id, 'ACTIVE', email, email, `${first} ${last}`, words.join(' '), list(words), list([...words, email, email.split('@')[0] ?? ''])];
   };
   // 6,000 people whose first name starts with J: about 24,000 token entries under "j".
   const many = Array.from({ length: 6_000 }, (_, i) => row(`00u${String(i).padStart(6, '0')}`, `Ja${i}`, i % 2 ? 'Smith' : 'Jones'));
