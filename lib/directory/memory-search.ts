@@ -184,26 +184,27 @@ export class MemorySearchIndex {
    * them; longer words (tier 2 at best) are skipped once every result is at tier 1.
    */
   private walkAll(walk: Walk, spans: Span[], word: string): void {
-    const wholeWordEnds = spans.map((span) => {
-      const keys = (this.parts[span.part] as SearchPart).keys;
-      let end = span.start;
-      while (end < span.end && keys[end] === word) {
-        const source = this.parts[span.part] as SearchPart;
-        if (walk.top.holdsBetterThan(1, source.rows[source.owners[end] as number] as SearchRow)) break;
-        const row = this.firstVisit(walk, span.part, end);
-        if (row) this.consider(walk, row);
-        end += 1;
-      }
-      while (end < span.end && keys[end] === word) end += 1;
-      return end;
-    });
+    const longerWordsFrom = spans.map((span) => this.walkWholeWord(walk, span, word));
     if (walk.top.full && walk.top.worstTier <= 1) return;
     spans.forEach((span, index) => {
-      for (let entry = wholeWordEnds[index] as number; entry < span.end; entry++) {
+      for (let entry = longerWordsFrom[index] as number; entry < span.end; entry++) {
         const row = this.firstVisit(walk, span.part, entry);
         if (row) this.consider(walk, row);
       }
     });
+  }
+
+  /** Walks a span's entries of exactly `word` until no later one could enter the results; returns where longer words start. */
+  private walkWholeWord(walk: Walk, span: Span, word: string): number {
+    const { keys, rows, owners } = this.parts[span.part] as SearchPart;
+    let entry = span.start;
+    for (; entry < span.end && keys[entry] === word; entry++) {
+      if (walk.top.holdsBetterThan(1, rows[owners[entry] as number] as SearchRow)) break;
+      const row = this.firstVisit(walk, span.part, entry);
+      if (row) this.consider(walk, row);
+    }
+    while (entry < span.end && keys[entry] === word) entry += 1;
+    return entry;
   }
 
   /** The spans merged in token order (whole-word matches first), until WIDE_QUERY_MATCHES users match. */

@@ -134,6 +134,48 @@ describe('announcing changes to open pages', () => {
   });
 });
 
+describe('in-memory ranking against a brute-force reference', () => {
+  const firsts = ['Ann', 'Anna', 'Annabel', 'Bob', 'Bobby', 'Cara', 'Carl', 'Carla'];
+  const lasts = ['Ng', 'Nguyen', 'Ann', 'Roberts', 'Robertson', 'Carlsson'];
+  const list = (items: string[]) => items.map((item) => `\n${item}`).join('');
+  const rowOf = (i: number, first: string, last: string): SearchRow => {
+    const local = `${first}.${last}${i}`.toLowerCase();
+    const email = `${local}@example.com`;
+    const names = [first.toLowerCase(), last.toLowerCase()];
+    return [`00u${String(i).padStart(5, '0')}`, 'ACTIVE', email, email, `${first} ${last}`, names.join(' '), list(names), list([...new Set([...names, email, local, ...local.split('.')])])];
+  };
+  const rows = Array.from({ length: 2_400 }, (_, i) => rowOf(i, firsts[(i * 7) % firsts.length] ?? '', lasts[(i * 5) % lasts.length] ?? ''));
+  // Every tenth user was renamed since the parts were written.
+  const changed = rows.filter((_, i) => i % 10 === 0).map((row, i) => rowOf(Number(row[0].slice(3)), 'Zed', lasts[i % lasts.length] ?? ''));
+  const index = new MemorySearchIndex(1, [0, 800, 1_600].map((start) => searchPartOf(rows.slice(start, start + 800))), new Set(changed.map((row) => row[0])), changed);
+  const current = [...rows.filter((row) => !changed.some((change) => change[0] === row[0])), ...changed];
+
+  function reference(query: string): string[] {
+    const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = (text: string) => text.split('\n').slice(1);
+    const tier = (row: SearchRow) => {
+      if (row[3] === query.toLowerCase()) return 0;
+      const names = words(row[6]);
+      if (terms.every((term) => names.includes(term))) return 1;
+      if (terms.every((term) => names.some((name) => name.startsWith(term)))) return 2;
+      return 3;
+    };
+    return current
+      .filter((row) => row[3] === query.toLowerCase() || terms.every((term) => words(row[7]).some((token) => token.startsWith(term))))
+      .map((row) => ({ row, tier: tier(row) }))
+      .sort((a, b) => a.tier - b.tier || (a.row[5] < b.row[5] ? -1 : a.row[5] > b.row[5] ? 1 : a.row[0] < b.row[0] ? -1 : 1))
+      .slice(0, 20)
+      .map(({ row }) => row[0]);
+  }
+
+  it.each(['ann', 'anna', 'an', 'bob', 'carl', 'carla', 'zed', 'robert', 'roberts', 'ann ng', 'an ng', 'carl carlsson', 'zed ann', 'ng', 'nguyen bo', rows[42]?.[3] ?? ''])(
+    'ranks %s as the reference does',
+    (query) => {
+      expect(index.search(query).map((user) => user.id)).toEqual(reference(query));
+    },
+  );
+});
+
 describe('in-memory search over more token entries than it ranks at once', () => {
   const row = (id: string, first: string, last: string): SearchRow => {
     const email = `${first}.${last}@example.com`.toLowerCase();
