@@ -2,7 +2,7 @@ import type { UserSummary } from '@/lib/messaging/views';
 import type { DirectoryDb } from './db';
 import { generationRange } from './generations';
 import { completeParts } from './search-parts';
-import { searchPartOf, WORD_SEPARATOR, type SearchPart, type SearchRow } from './search-rows';
+import { searchPartOf, WORD_SEPARATOR, type SearchPart, type SearchRow, type TokenList } from './search-rows';
 import { longest, MIN_NARROWING_LENGTH, queryTerms, SEARCH_RESULT_LIMIT } from './search';
 import { publishedGenerationIn } from './state';
 import { normalizeText } from './tokens';
@@ -27,27 +27,41 @@ function lowerBound(keys: string[], key: string): number {
   return low;
 }
 
-interface Span {
+/** A token list of one part, and whether it holds first and last name words. */
+interface Source {
   part: number;
+  list: TokenList;
+  names: boolean;
+}
+
+/** The entries of one source under a prefix. */
+interface Span {
+  source: Source;
   start: number;
   end: number;
 }
 
-function hasPrefix(words: string, prefix: string): boolean {
-  return words.includes(WORD_SEPARATOR + prefix);
+/** A query word as found in a word list: as the start of a word ("\nann"), and as a whole word. */
+interface Needle {
+  start: string;
+  whole: string;
 }
 
-function hasWord(words: string, word: string): boolean {
-  return words.includes(WORD_SEPARATOR + word + WORD_SEPARATOR) || words.endsWith(WORD_SEPARATOR + word);
+function needleOf(term: string): Needle {
+  return { start: WORD_SEPARATOR + term, whole: WORD_SEPARATOR + term + WORD_SEPARATOR };
+}
+
+function hasWord(words: string, needle: Needle): boolean {
+  return words.includes(needle.whole) || words.endsWith(needle.start);
 }
 
 /** The same tiers as the IndexedDB search: exact email/login (0), whole name words, name prefixes, other prefixes. */
-function tierOf(row: SearchRow, terms: string[]): number {
+function tierOf(row: SearchRow, needles: Needle[]): number {
   const names = row[6];
   let tier = 1;
-  for (const term of terms) {
-    if (hasWord(names, term)) continue;
-    if (!hasPrefix(names, term)) return 3;
+  for (const needle of needles) {
+    if (hasWord(names, needle)) continue;
+    if (!names.includes(needle.start)) return 3;
     tier = 2;
   }
   return tier;
@@ -97,9 +111,12 @@ class TopRanked {
 
 /** One query's walk over the parts: each user is looked at once (`seen`, by part and row). */
 interface Walk {
-  terms: string[];
-  /** The words the spans walked do not already guarantee. */
-  unchecked: string[];
+  terms: Needle[];
+  /**
+   * For each other word of the query, per part, 1 for the rows with a token starting with it:
+   * marked from that word's own spans, so a row is read only once it is known to match every word.
+   */
+  required: Uint8Array[][];
   seen: Uint8Array[];
   top: TopRanked;
 }
@@ -121,6 +138,7 @@ function summaryOf(row: SearchRow): UserSummary {
  */
 export class MemorySearchIndex {
   private readonly parts: SearchPart[];
+  private readonly sources: Source[];
   /** Per part, 1 for each row a recorded change replaces; none in the last part, which holds the changes. */
   private readonly replaced: Uint8Array[];
 
@@ -131,6 +149,10 @@ export class MemorySearchIndex {
     changedRows: SearchRow[],
   ) {
     this.parts = [...written, searchPartOf(changedRows)];
+    this.sources = this.parts.flatMap((part, index) => [
+      { part: index, list: part.names, names: true },
+      { part: index, list: part.others, names: false },
+    ]);
     this.replaced = this.parts.map((part, index) => {
       const flags = new Uint8Array(part.rows.length);
       if (index < written.length) part.rows.forEach((row, rowIndex) => (flags[rowIndex] = changedIds.has(row[0]) ? 1 : 0));
@@ -138,73 +160,90 @@ export class MemorySearchIndex {
     });
   }
 
+  private rowOf(span: Span, entry: number): SearchRow {
+    return (this.parts[span.source.part] as SearchPart).rows[span.source.list.owners[entry] as number] as SearchRow;
+  }
+
   /**
    * The row of a span entry the first time the walk meets its user, unless a later change replaced
    * it (the last part holds the changes themselves).
    */
-  private firstVisit(walk: Walk, part: number, entry: number): SearchRow | null {
-    const source = this.parts[part] as SearchPart;
-    const owner = source.owners[entry] as number;
+  private firstVisit(walk: Walk, span: Span, entry: number): SearchRow | null {
+    const { part, list } = span.source;
+    const owner = list.owners[entry] as number;
     const seen = walk.seen[part] as Uint8Array;
     if (seen[owner] || (this.replaced[part] as Uint8Array)[owner]) return null;
     seen[owner] = 1;
-    return source.rows[owner] as SearchRow;
+    for (const rows of walk.required) if (!(rows[part] as Uint8Array)[owner]) return null;
+    return (this.parts[part] as SearchPart).rows[owner] as SearchRow;
   }
 
-  private consider(walk: Walk, row: SearchRow): boolean {
-    for (const term of walk.unchecked) if (!hasPrefix(row[7], term)) return false;
+  private consider(walk: Walk, row: SearchRow): void {
     walk.top.offer(row, tierOf(row, walk.terms));
-    return true;
+  }
+
+  private rowsUnder(term: string): Uint8Array[] {
+    const marks = this.parts.map((part) => new Uint8Array(part.rows.length));
+    for (const span of this.spansOf(term)) {
+      const rows = marks[span.source.part] as Uint8Array;
+      const { owners } = span.source.list;
+      for (let entry = span.start; entry < span.end; entry++) rows[owners[entry] as number] = 1;
+    }
+    return marks;
   }
 
   private spansOf(prefix: string): Span[] {
-    return this.parts.map((part, index) => ({
-      part: index,
-      start: lowerBound(part.keys, prefix),
-      end: lowerBound(part.keys, `${prefix}\uffff`),
+    return this.sources.map((source) => ({
+      source,
+      start: lowerBound(source.list.keys, prefix),
+      end: lowerBound(source.list.keys, `${prefix}\uffff`),
     }));
   }
 
   /** Users whose email or login is the whole query rank first, as the IndexedDB search's exact lookups do. */
   private exactAddress(walk: Walk, whole: string): void {
-    this.parts.forEach((part, index) => {
-      for (let entry = lowerBound(part.keys, whole); part.keys[entry] === whole; entry++) {
-        const row = part.rows[part.owners[entry] as number] as SearchRow;
+    for (const span of this.spansOf(whole)) {
+      for (let entry = span.start; entry < span.end && span.source.list.keys[entry] === whole; entry++) {
+        const row = this.rowOf(span, entry);
         if (!isAddressOf(row[3], whole) && !isAddressOf(row[2], whole)) continue;
-        const visited = this.firstVisit(walk, index, entry);
+        const visited = this.firstVisit(walk, span, entry);
         if (visited) walk.top.offer(visited, 0);
       }
-    });
+    }
   }
 
   /**
-   * Every entry of the spans, part by part: first the entries of the whole word, then those of
-   * longer words. A user met through the whole word ranks at tier 1 at best and a part lists them by
-   * name, so a part's whole-word entries stop once the results are full of users that rank before
-   * them; longer words (tier 2 at best) are skipped once every result is at tier 1.
+   * Every user under the narrowest word that could still enter the results. Name words first, one
+   * token at a time: a token's users come by name and rank at tier 1 at best when the token is the
+   * word itself, at tier 2 otherwise (users with the whole word are met under it), so a token's walk
+   * stops at the first user the results are already better than. Then the other tokens, whose users
+   * without such a name word rank at tier 3: skipped once every result ranks better.
    */
   private walkAll(walk: Walk, spans: Span[], word: string): void {
-    const longerWordsFrom = spans.map((span) => this.walkWholeWord(walk, span, word));
-    if (walk.top.full && walk.top.worstTier <= 1) return;
-    spans.forEach((span, index) => {
-      for (let entry = longerWordsFrom[index] as number; entry < span.end; entry++) {
-        const row = this.firstVisit(walk, span.part, entry);
+    for (const span of spans) if (span.source.names) this.walkByToken(walk, span, word);
+    if (walk.top.full && walk.top.worstTier <= 2) return;
+    for (const span of spans) {
+      if (span.source.names) continue;
+      for (let entry = span.start; entry < span.end; entry++) {
+        const row = this.firstVisit(walk, span, entry);
         if (row) this.consider(walk, row);
       }
-    });
+    }
   }
 
-  /** Walks a span's entries of exactly `word` until no later one could enter the results; returns where longer words start. */
-  private walkWholeWord(walk: Walk, span: Span, word: string): number {
-    const { keys, rows, owners } = this.parts[span.part] as SearchPart;
+  private walkByToken(walk: Walk, span: Span, word: string): void {
+    const { keys } = span.source.list;
     let entry = span.start;
-    for (; entry < span.end && keys[entry] === word; entry++) {
-      if (walk.top.holdsBetterThan(1, rows[owners[entry] as number] as SearchRow)) break;
-      const row = this.firstVisit(walk, span.part, entry);
-      if (row) this.consider(walk, row);
+    while (entry < span.end) {
+      const token = keys[entry];
+      const bestTier = token === word ? 1 : 2;
+      for (; entry < span.end && keys[entry] === token; entry++) {
+        if (walk.top.holdsBetterThan(bestTier, this.rowOf(span, entry))) break;
+        const row = this.firstVisit(walk, span, entry);
+        if (row) this.consider(walk, row);
+      }
+      while (entry < span.end && keys[entry] === token) entry += 1;
     }
-    while (entry < span.end && keys[entry] === word) entry += 1;
-    return entry;
   }
 
   /** The spans merged in token order (whole-word matches first), until WIDE_QUERY_MATCHES users match. */
@@ -217,7 +256,7 @@ export class MemorySearchIndex {
       spans.forEach((span, index) => {
         const position = at[index] as number;
         if (position >= span.end) return;
-        const key = (this.parts[span.part] as SearchPart).keys[position] as string;
+        const key = span.source.list.keys[position] as string;
         if (best === -1 || key < bestKey) {
           best = index;
           bestKey = key;
@@ -227,8 +266,10 @@ export class MemorySearchIndex {
       if (!span) return;
       const entry = at[best] as number;
       at[best] = entry + 1;
-      const row = this.firstVisit(walk, span.part, entry);
-      if (row && this.consider(walk, row)) matched += 1;
+      const row = this.firstVisit(walk, span, entry);
+      if (!row) continue;
+      this.consider(walk, row);
+      matched += 1;
     }
   }
 
@@ -246,7 +287,7 @@ export class MemorySearchIndex {
       .reduce((best, next) => (next.entries < best.entries ? next : best));
     const unchecked = [...terms];
     unchecked.splice(unchecked.indexOf(narrowest.word), 1);
-    const walk: Walk = { terms, unchecked, seen: this.parts.map((part) => new Uint8Array(part.rows.length)), top: new TopRanked(limit) };
+    const walk: Walk = { terms: terms.map(needleOf), required: unchecked.map((term) => this.rowsUnder(term)), seen: this.parts.map((part) => new Uint8Array(part.rows.length)), top: new TopRanked(limit) };
     if (!/\s/.test(whole)) this.exactAddress(walk, whole);
     if (narrowest.entries <= FULL_RANK_ENTRIES) this.walkAll(walk, narrowest.spans, narrowest.word);
     else this.walkInTokenOrder(walk, narrowest.spans);

@@ -16,15 +16,22 @@ function wordList(words: string[]): string {
   return words.map((word) => WORD_SEPARATOR + word).join('');
 }
 
+/** Tokens sorted by UTF-16 code units, the order binary search and IndexedDB keys share; `keys[i]` belongs to `rows[owners[i]]`. */
+export interface TokenList {
+  keys: string[];
+  owners: number[];
+}
+
 /**
- * A slice of the directory for the in-memory search: its users, and every token of theirs sorted
- * (`keys[i]` belongs to `rows[owners[i]]`), so a word prefix is two binary searches, and the users
- * of one whole word come in ranking order.
+ * A slice of the directory for the in-memory search: its users, and their tokens in two sorted
+ * lists, first and last name words apart from the rest (addresses, display names), so that a word
+ * prefix is two binary searches per list. The entries of one token list its users by sort name
+ * and id, the order results are ranked in within a tier.
  */
 export interface SearchPart {
   rows: SearchRow[];
-  keys: string[];
-  owners: number[];
+  names: TokenList;
+  others: TokenList;
 }
 
 /** A change to one user since the parts were written: the user as now, or null when they left the directory. */
@@ -52,19 +59,21 @@ export function searchRowOf(user: UserRecord): SearchRow {
   ];
 }
 
-/**
- * Sorts the rows' tokens by UTF-16 code units (the order binary search and IndexedDB keys share),
- * and the entries of one token by sort name and id, the order results are ranked in within a tier.
- */
-export function searchPartOf(rows: SearchRow[]): SearchPart {
-  const entries: [string, number][] = [];
-  rows.forEach((row, index) => {
-    for (const token of row[7].split(WORD_SEPARATOR).slice(1)) entries.push([token, index]);
-  });
+function tokenList(rows: SearchRow[], entries: [string, number][]): TokenList {
   const byName = (x: number, y: number) => {
     const [a, b] = [rows[x] as SearchRow, rows[y] as SearchRow];
     return a[5] < b[5] ? -1 : a[5] > b[5] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
   };
   entries.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : byName(x, y)));
-  return { rows, keys: entries.map(([token]) => token), owners: entries.map(([, owner]) => owner) };
+  return { keys: entries.map(([token]) => token), owners: entries.map(([, owner]) => owner) };
+}
+
+export function searchPartOf(rows: SearchRow[]): SearchPart {
+  const names: [string, number][] = [];
+  const others: [string, number][] = [];
+  rows.forEach((row, index) => {
+    const nameWords = new Set(row[6].split(WORD_SEPARATOR).slice(1));
+    for (const token of row[7].split(WORD_SEPARATOR).slice(1)) (nameWords.has(token) ? names : others).push([token, index]);
+  });
+  return { rows, names: tokenList(rows, names), others: tokenList(rows, others) };
 }
