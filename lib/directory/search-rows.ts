@@ -1,5 +1,6 @@
 import type { UserRecord } from './records';
-import { generationToken, wordsOf } from './tokens';
+import { strippedTokens, userSummaryOf } from './search';
+import { wordsOf } from './tokens';
 
 /**
  * One user as the in-memory search keeps them: what a result shows (id, status, login, email, name),
@@ -39,23 +40,17 @@ export interface SearchChange {
   row: SearchRow | null;
 }
 
-function displayNameOf(user: UserRecord): string {
-  const { firstName, lastName, login } = user.profile;
-  return [firstName, lastName].filter((part) => typeof part === 'string' && part).join(' ') || login;
-}
-
 export function searchRowOf(user: UserRecord): SearchRow {
-  const prefix = generationToken(user.generation, '');
-  const email = typeof user.profile.email === 'string' ? user.profile.email : user.email;
+  const { id, status, login, email, name } = userSummaryOf(user);
   return [
-    user.id,
-    user.status,
-    user.profile.login,
+    id,
+    status,
+    login,
     email,
-    displayNameOf(user),
+    name,
     user.sortName,
     wordList([...wordsOf(user.profile.firstName as string | undefined), ...wordsOf(user.profile.lastName as string | undefined)]),
-    wordList(user.tokens.map((token) => token.slice(prefix.length))),
+    wordList(strippedTokens(user.tokens, user.generation)),
   ];
 }
 

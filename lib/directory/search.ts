@@ -137,7 +137,8 @@ function intersection(sets: Set<string>[]): string[] {
   return [...(narrowest ?? [])].filter((id) => others.every((set) => set.has(id)));
 }
 
-function strippedTokens(tokens: string[], generation: number): string[] {
+/** Tokens without their generation prefix. */
+export function strippedTokens(tokens: string[], generation: number): string[] {
   const prefix = generationToken(generation, '');
   return tokens.map((token) => token.slice(prefix.length));
 }
