@@ -5,7 +5,7 @@ import { appUsersRequest, GroupMember, groupMembersRequest, PAGE_LIMITS } from '
 import { generationRange } from './generations';
 import { Application, AppUser, Group, LogEvent, User } from '@/lib/okta/schemas';
 import { toAppRecord, toAssignmentRecord, toGroupRecord, toUserRecord } from './records';
-import { recordSearchChanges } from './search-parts';
+import { deleteSearchableUser, putSearchableUsers } from './search-parts';
 import type { SyncCheckpoint } from './state';
 
 /** System Log events that change the directory in ways the lastUpdated filters do not show. */
@@ -67,8 +67,7 @@ async function removeUser(tx: WriteTransaction, generation: number, userId: stri
   const memberships = await tx.objectStore('memberships').index('by-user').getAllKeys(range);
   deleteKeys(tx, 'memberships', memberships);
   if (withAssignments) deleteKeys(tx, 'assignments', await tx.objectStore('assignments').index('by-user').getAllKeys(range));
-  deleteKeys(tx, 'users', [[generation, userId]]);
-  recordSearchChanges(unwrap(tx.objectStore('searchChanges')), generation, [{ id: userId, user: null }]);
+  deleteSearchableUser(unwrap(tx), generation, userId);
 }
 
 /**
@@ -92,9 +91,7 @@ export function changedUsersPhase(ctx: RunContext): PhaseSpec<User> {
       const users = tx.objectStore('users');
       const known = await Promise.all(kept.map((user) => users.getKey([generation, user.id])));
       for (const user of items) if (!included.has(user.status)) await removeUser(tx, generation, user.id, false);
-      const records = kept.map((user) => toUserRecord(user, generation));
-      putAll(tx, 'users', records);
-      recordSearchChanges(unwrap(tx.objectStore('searchChanges')), generation, records.map((user) => ({ id: user.id, user })));
+      putSearchableUsers(unwrap(tx), generation, kept.map((user) => toUserRecord(user, generation)));
       const arrivals = ctx.options.importGroups ? kept.filter((_, index) => known[index] === undefined).map((user) => user.id) : [];
       return { written: items.length, patch: withQueues(ctx, { users: added(ctx.cp.queues.users, arrivals) }) };
     },

@@ -54,12 +54,25 @@ export function completeParts(stored: { key: [number, number]; value: string }[]
   return parts.length === Number(count.value) ? parts : null;
 }
 
+function recordSearchChange(tx: IDBTransaction, generation: number, id: string, user: UserRecord | null): void {
+  tx.objectStore('searchChanges').put({ row: user ? searchRowOf(user) : null }, [generation, id]);
+}
+
 /**
- * Records, in the transaction that writes or deletes users, what the search must now show for them.
- * `store` is that transaction's searchChanges store.
+ * Puts users into the published generation and records them for the in-memory search, in `tx`
+ * (which holds the users and searchChanges stores), so pages never search a copy older than the users.
  */
-export function recordSearchChanges(store: IDBObjectStore, generation: number, changes: { id: string; user: UserRecord | null }[]): void {
-  for (const { id, user } of changes) store.put({ row: user ? searchRowOf(user) : null }, [generation, id]);
+export function putSearchableUsers(tx: IDBTransaction, generation: number, users: UserRecord[]): void {
+  for (const user of users) {
+    tx.objectStore('users').put(user);
+    recordSearchChange(tx, generation, user.id, user);
+  }
+}
+
+/** Deletes a user from the published generation and from what pages search, in `tx`. */
+export function deleteSearchableUser(tx: IDBTransaction, generation: number, userId: string): void {
+  tx.objectStore('users').delete([generation, userId]);
+  recordSearchChange(tx, generation, userId, null);
 }
 
 /** Tells open extension pages that the searchable directory changed (a publish, a sync's changes, a refresh). */

@@ -15,7 +15,7 @@ import {
 } from './records';
 import { isNotFound, type OktaPageSource, type PageRequestOptions } from './source';
 import { quoteFilterValue } from '@/lib/okta/call-options';
-import { announceSearchChange, recordSearchChanges } from './search-parts';
+import { announceSearchChange, deleteSearchableUser, putSearchableUsers } from './search-parts';
 import { publishedGenerationIn } from './state';
 import { normalizeText } from './tokens';
 import type { z } from 'zod';
@@ -161,8 +161,7 @@ export async function refreshUser(
   for (const old of oldMemberships) memberships.delete(old);
   for (const old of oldAssignments) assignments.delete(old);
   if (!fetched) {
-    unwrap(tx.objectStore('users')).delete([generation, userId]);
-    recordSearchChanges(unwrap(tx.objectStore('searchChanges')), generation, [{ id: userId, user: null }]);
+    deleteSearchableUser(unwrap(tx), generation, userId);
     await tx.done;
     announceSearchChange();
     return null;
@@ -170,8 +169,7 @@ export async function refreshUser(
   const run = `refresh:${now}`;
   const factorRecords = factors.map(toFactorRecord);
   const user: UserRecord = { ...toUserRecord(fetched, generation), factors: { fetchedAt: now, items: factorRecords } };
-  unwrap(tx.objectStore('users')).put(user);
-  recordSearchChanges(unwrap(tx.objectStore('searchChanges')), generation, [{ id: userId, user }]);
+  putSearchableUsers(unwrap(tx), generation, [user]);
   // Only groups and apps the directory holds get cached links, so every stored link resolves.
   groups.forEach((group, index) => {
     if (storedGroups[index] !== undefined) memberships.put({ generation, groupId: group.id, userId, run });
