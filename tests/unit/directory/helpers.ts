@@ -9,6 +9,11 @@ export const DEFAULT_OPTIONS: SyncOptions = {
   scope: { mode: 'all' },
 };
 
+/** A sync clock an hour after the org's last change (the org's clock runs well after its seed). */
+export function clockAfter(org: { clock: number }): () => number {
+  return () => org.clock + 60 * 60 * 1000;
+}
+
 let counter = 0;
 export function freshDb(): Promise<DirectoryDb> {
   counter += 1;

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runSync } from '@/lib/directory/sync';
 import { readPublishedGeneration, readSyncStatus } from '@/lib/directory/state';
-import { DEFAULT_OPTIONS, dumpPublished, freshDb } from './helpers';
+import { clockAfter, DEFAULT_OPTIONS, dumpPublished, freshDb } from './helpers';
 import { MemoryOkta } from './memory-okta';
-
-/** The org's clock runs well after the seed, and sync runs an hour after the last change. */
-function clockAfter(org: MemoryOkta): () => number {
-  return () => org.clock + 60 * 60 * 1000;
-}
 
 async function syncedOrg(users = 400, groups = 5, apps = 3) {
   const org = MemoryOkta.seeded(users, groups, apps);

@@ -8,12 +8,8 @@ import { searchUsers, userSummaryOf } from '@/lib/directory/search';
 import { readPublishedGeneration } from '@/lib/directory/state';
 import { runSync } from '@/lib/directory/sync';
 import { refreshUser } from '@/lib/directory/user-view';
-import { DEFAULT_OPTIONS, freshDb } from './helpers';
+import { clockAfter, DEFAULT_OPTIONS, freshDb } from './helpers';
 import { MemoryOkta } from './memory-okta';
-
-function clockAfter(org: MemoryOkta): () => number {
-  return () => org.clock + 60 * 60 * 1000;
-}
 
 async function syncedOrg(users = 300) {
   const org = MemoryOkta.seeded(users, 4, 2);
