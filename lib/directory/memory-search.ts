@@ -182,9 +182,10 @@ export class MemorySearchIndex {
     walk.top.offer(row, tierOf(row, walk.terms));
   }
 
-  private rowsUnder(term: string): Uint8Array[] {
+  /** Per part, 1 for each row with an entry in `spans`. */
+  private rowsUnder(spans: Span[]): Uint8Array[] {
     const marks = this.parts.map((part) => new Uint8Array(part.rows.length));
-    for (const span of this.spansOf(term)) {
+    for (const span of spans) {
       const rows = marks[span.source.part] as Uint8Array;
       const { owners } = span.source.list;
       for (let entry = span.start; entry < span.end; entry++) rows[owners[entry] as number] = 1;
@@ -279,15 +280,15 @@ export class MemorySearchIndex {
     if (terms.length === 0) return [];
     const whole = normalizeText(query);
     const narrowing = terms.filter((term) => term.length >= MIN_NARROWING_LENGTH);
-    const narrowest = (narrowing.length > 0 ? narrowing : [longest(terms)])
-      .map((word) => {
-        const spans = this.spansOf(word);
-        return { word, spans, entries: spans.reduce((sum, span) => sum + span.end - span.start, 0) };
-      })
-      .reduce((best, next) => (next.entries < best.entries ? next : best));
+    const measured = (narrowing.length > 0 ? narrowing : [longest(terms)]).map((word) => {
+      const spans = this.spansOf(word);
+      return { word, spans, entries: spans.reduce((sum, span) => sum + span.end - span.start, 0) };
+    });
+    const narrowest = measured.reduce((best, next) => (next.entries < best.entries ? next : best));
     const unchecked = [...terms];
     unchecked.splice(unchecked.indexOf(narrowest.word), 1);
-    const walk: Walk = { terms: terms.map(needleOf), required: unchecked.map((term) => this.rowsUnder(term)), seen: this.parts.map((part) => new Uint8Array(part.rows.length)), top: new TopRanked(limit) };
+    const required = unchecked.map((term) => this.rowsUnder(measured.find((word) => word.word === term)?.spans ?? this.spansOf(term)));
+    const walk: Walk = { terms: terms.map(needleOf), required, seen: this.parts.map((part) => new Uint8Array(part.rows.length)), top: new TopRanked(limit) };
     if (!/\s/.test(whole)) this.exactAddress(walk, whole);
     if (narrowest.entries <= FULL_RANK_ENTRIES) this.walkAll(walk, narrowest.spans, narrowest.word);
     else this.walkInTokenOrder(walk, narrowest.spans);
