@@ -10,7 +10,9 @@ import { actionHandlers, auditRefusal } from '@/lib/background/handlers/actions'
 import { pickerHandlers } from '@/lib/background/handlers/picker';
 import { createLookupMenu, onLookupMenuClicked } from '@/lib/background/context-menu';
 import { reconcileSelfHosted } from '@/lib/background/content-script-registration';
-import { enabledHelpdeskPatterns } from '@/lib/background/helpdesk-hosts';
+import { createPanelContexts } from '@/lib/background/panel-contexts';
+import { servePanelDocuments } from '@/lib/background/panel-document';
+import { cachedSenderPolicy } from '@/lib/background/sender-policy';
 import { createBackgroundServices } from '@/lib/background/services';
 import { registerRouter } from '@/lib/messaging/router';
 import { loadSettings } from '@/lib/settings/store';
@@ -18,12 +20,14 @@ import { loadSettings } from '@/lib/settings/store';
 // Wiring only: every listener is registered synchronously so a woken worker hears its event.
 export default defineBackground(() => {
   const services = createBackgroundServices();
+  const panels = createPanelContexts(services);
   registerRouter({
-    handlers: { ...coreHandlers(services), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services), ...actionHandlers(services), ...pickerHandlers(auditRefusal(services)) },
-    policy: async () => ({ extensionId: browser.runtime.id, enabledHelpdeskPatterns: enabledHelpdeskPatterns(await loadSettings()) }),
+    handlers: { ...coreHandlers(services, panels), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services), ...actionHandlers(services), ...pickerHandlers(auditRefusal(services)) },
+    policy: cachedSenderPolicy(),
     onRefused: auditRefusal(services),
     onInteractive: services.directory.agentReading,
   });
+  servePanelDocuments(panels);
   browser.alarms.onAlarm.addListener((alarm) => void services.directory.onAlarm(alarm));
   forgetClosedTabs();
   browser.runtime.onInstalled.addListener(createLookupMenu);

@@ -1,4 +1,5 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/channel';
 import type { UserCard } from '@/lib/messaging/views';
 
@@ -15,13 +16,29 @@ function keyOf(ref: CardRef | null): string {
   return ref ? ('userId' in ref ? `id:${ref.userId}` : `email:${ref.email.toLowerCase()}`) : '';
 }
 
-/** Cached cards already in hand (the panel's context brings the first person's), by ref key; each is used once. */
-const primedCards = new Map<string, UserCard>();
+/**
+ * Cached cards already in hand (the panel's context brings the first person's), by ref key, so
+ * they show in the first render instead of after a round trip; each is used once.
+ */
+export class PrimedCards {
+  private readonly cards = new Map<string, UserCard>();
 
-/** Hands useUserCard the cached card for `ref`, so it shows in the first render instead of after a round trip. */
-export function primeCachedCard(ref: CardRef, card: UserCard): void {
-  primedCards.set(keyOf(ref), card);
+  prime(ref: CardRef, card: UserCard): void {
+    this.cards.set(keyOf(ref), card);
+  }
+
+  peek(ref: CardRef | null): UserCard | undefined {
+    return this.cards.get(keyOf(ref));
+  }
+
+  take(ref: CardRef | null): UserCard | undefined {
+    const card = this.peek(ref);
+    this.cards.delete(keyOf(ref));
+    return card;
+  }
 }
+
+export const PrimedCardsContext = createContext<PrimedCards>(new PrimedCards());
 
 const cachedState = (card: UserCard): CardState => ({ kind: 'card', card, freshness: 'refreshing', refreshError: null });
 
@@ -31,8 +48,9 @@ const cachedState = (card: UserCard): CardState => ({ kind: 'card', card, freshn
  */
 export function useUserCard(ref: CardRef | null) {
   const key = keyOf(ref);
+  const primedCards = useContext(PrimedCardsContext);
   const [state, setState] = useState<CardState>(() => {
-    const primed = primedCards.get(key);
+    const primed = primedCards.peek(ref);
     return primed ? cachedState(primed) : { kind: 'loading' };
   });
   const [generation, setGeneration] = useState(0);
@@ -42,8 +60,7 @@ export function useUserCard(ref: CardRef | null) {
     if (!ref) return;
     let current = true;
     const setIfCurrent = (next: CardState | ((prev: CardState) => CardState)) => current && setState(next);
-    const primed = generation === 0 ? primedCards.get(key) : undefined;
-    primedCards.delete(key);
+    const primed = generation === 0 ? primedCards.take(ref) : undefined;
     setIfCurrent((prev) => (primed ? cachedState(primed) : prev.kind === 'card' && generation > 0 ? { ...prev, freshness: 'refreshing' } : { kind: 'loading' }));
     void (async () => {
       const cached = primed ?? (generation === 0 ? await sendMessage('getUserCard', ref).catch(() => null) : null);

@@ -1,7 +1,16 @@
 import '@/lib/zod-setup';
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import '@/components/theme.css';
 import './panel.css';
+import { sendMessage } from '@/lib/messaging/channel';
+import { readPanelStart } from '@/lib/panel-document/start-script';
 import PanelApp from './PanelApp';
 
-render(<PanelApp />, document.getElementById('app')!);
+const nonce = location.hash.slice(1);
+// Asked for before the first render; PanelApp shows a refusal.
+const context = sendMessage('getPanelContext', { nonce });
+context.catch(() => undefined);
+const start = readPanelStart(document);
+const app = document.getElementById('app')!;
+// A document served with its start already holds the panel's first render (panel-markup.tsx).
+(start ? hydrate : render)(<PanelApp nonce={nonce} start={start} context={context} />, app);

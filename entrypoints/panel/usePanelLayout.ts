@@ -6,10 +6,13 @@ function panelLayoutItem(host: string) {
   return storage.defineItem<PanelLayout>(`local:${panelLayoutKey(host)}`, { fallback: DEFAULT_PANEL_LAYOUT });
 }
 
-/** The panel's collapsed state, width and placement for the helpdesk host it sits on, remembered per host. */
-export function usePanelLayout(host: string | null) {
+/**
+ * The panel's collapsed state, width and placement for the helpdesk host it sits on, remembered per
+ * host; `initial` is the layout already read, when the panel's document carries it.
+ */
+export function usePanelLayout(host: string | null, initial: PanelLayout = DEFAULT_PANEL_LAYOUT) {
   const item = useMemo(() => (host ? panelLayoutItem(host) : null), [host]);
-  const [layout, setLayout] = useState<PanelLayout>(DEFAULT_PANEL_LAYOUT);
+  const [layout, setLayout] = useState<PanelLayout>(initial);
   useEffect(() => {
     if (!item) return;
     void item.getValue().then((value) => setLayout(sanitizeLayout(value)));

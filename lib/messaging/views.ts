@@ -1,5 +1,7 @@
 import type { Detection } from '@/lib/detect/types';
 import type { SyncPhase } from '@/lib/directory/state';
+import type { PanelLayout } from '@/lib/panel-layout/layout';
+import type { Settings } from '@/lib/settings/schema';
 
 /** What the panel frame learns about the tab it sits in. */
 export interface PanelContext {
@@ -9,6 +11,14 @@ export interface PanelContext {
   detection: Detection | null;
   /** The cached card of the first person on the ticket, so the panel's first render can show it. */
   firstCard: { email: string; card: UserCard } | null;
+}
+
+/** What the panel's document carries for its first render, so the card shows before the panel's script runs. */
+export interface PanelStart {
+  context: PanelContext;
+  settings: Settings;
+  /** The panel's remembered layout on this host. */
+  layout: PanelLayout;
 }
 
 export interface AgentIdentity {

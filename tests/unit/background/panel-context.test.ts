@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { coreHandlers, PANEL_NOT_OURS } from '@/lib/background/handlers/core';
 import type { HandlerContext } from '@/lib/messaging/router';
+import { createPanelContexts } from '@/lib/background/panel-contexts';
 import type { BackgroundServices } from '@/lib/background/services';
 import type { DirectoryDb } from '@/lib/directory/db';
 import { runSync } from '@/lib/directory/sync';
@@ -110,5 +111,62 @@ describe("the panel's context", () => {
       expect(context.detection?.people[0]?.name).toBe('No Email');
       expect(context.firstCard).toBeNull();
     });
+  });
+});
+
+describe("the panel's context for its document, served by the worker before the frame runs a script", () => {
+  const DEADLINE_MS = 1000;
+  const detection = (email: string) => ({
+    helpdesk: 'zendesk',
+    ticketId: '123',
+    ticketUrl: 'https://acme.zendesk.com/agent/tickets/123',
+    people: [{ email, name: 'On the ticket', role: 'requester' as const, source: 'api' as const }],
+  });
+  const contexts = () => {
+    const directory = { openDb: vi.fn(async () => freshDb()), agentReading: vi.fn() };
+    return createPanelContexts({ directory } as unknown as Pick<BackgroundServices, 'directory'>);
+  };
+
+  it("waits for this page's detection, not the one the tab's previous page left stored", async () => {
+    const panels = contexts();
+    await panels.detected(TAB, 'acme.zendesk.com', detection('previous.page@example.com'));
+    const settled = vi.fn();
+    const asked = panels.forDocument(NONCE, Date.now() + DEADLINE_MS);
+    void asked.then(settled);
+    await panels.registered(TAB, 'acme.zendesk.com', NONCE);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled).not.toHaveBeenCalled();
+    await panels.detected(TAB, 'acme.zendesk.com', detection('this.page@example.com'));
+    await expect(asked).resolves.toMatchObject({ tabId: TAB, pageHost: 'acme.zendesk.com', detection: { people: [{ email: 'this.page@example.com' }] } });
+  });
+
+  it('is given at once when the page reported before the document was asked for', async () => {
+    vi.useFakeTimers();
+    const panels = contexts();
+    await panels.registered(TAB, 'acme.zendesk.com', NONCE);
+    await panels.detected(TAB, 'acme.zendesk.com', null);
+    const settled = vi.fn();
+    void panels.forDocument(NONCE, Date.now() + DEADLINE_MS).then(settled);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toHaveBeenCalledWith(expect.objectContaining({ tabId: TAB, detection: null, firstCard: null }));
+  });
+
+  it('has no detection at the deadline when the page has not reported, and is null when the nonce never registered', async () => {
+    vi.useFakeTimers();
+    const panels = contexts();
+    await panels.registered(TAB, 'acme.zendesk.com', NONCE);
+    const registered = panels.forDocument(NONCE, Date.now() + DEADLINE_MS);
+    const unknown = panels.forDocument('00000000-0000-4000-8000-000000000000', Date.now() + DEADLINE_MS);
+    await vi.advanceTimersByTimeAsync(DEADLINE_MS);
+    await expect(registered).resolves.toMatchObject({ tabId: TAB, detection: null });
+    await expect(unknown).resolves.toBeNull();
+  });
+
+  it("is null for a nonce the tab's next page has replaced", async () => {
+    const panels = contexts();
+    await panels.registered(TAB, 'acme.zendesk.com', NONCE);
+    await panels.registered(TAB, 'acme.zendesk.com', '11111111-1111-4111-8111-111111111111');
+    await panels.detected(TAB, 'acme.zendesk.com', null);
+    await expect(panels.forDocument(NONCE, Date.now() + 50)).resolves.toBeNull();
   });
 });
