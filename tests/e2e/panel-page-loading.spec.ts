@@ -1,6 +1,7 @@
 import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createPerson, existingPerson, serveTicket, ticketHtml } from './panel-helpers';
+import { sendFromExtensionPage } from '../support/extension';
 import { panelFrame } from '../support/panel';
 
 const APP_SCRIPT = 'https://acme.zendesk.com/agent/assets/app.js';
@@ -42,8 +43,13 @@ test('the requester’s card shows while the helpdesk’s own scripts still hold
  * card already rendered into it: the card is parsed with the document, before the panel's script
  * has run, and the script then takes over the same elements.
  */
-test('the panel’s document comes from the service worker with the cached card in it; the card works once the panel’s script runs', async ({ context, okta, connect }) => {
+test('the panel’s document comes from the service worker with the cached card in it; the card works once the panel’s script runs', async ({ context, okta, connect, openExtensionPage }) => {
   await connect();
+  const options = await openExtensionPage('options.html');
+  await expect
+    .poll(async () => (await sendFromExtensionPage<{ sync: { lastSuccessAt: string | null } | null }>(options, 'getStatus')).sync?.lastSuccessAt ?? null, { timeout: 60_000 })
+    .not.toBeNull();
+  await options.close();
   const person = existingPerson(okta, (user) => user.status === 'ACTIVE');
   const url = await serveTicket(context, 552, person);
   await context.addInitScript(() => {
