@@ -49,6 +49,13 @@ function panelTemplate(): Promise<Template> {
   return template;
 }
 
+/** `promise`'s value, or null if it has not settled by `deadline` (epoch ms). */
+function byDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()))));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function layoutOn(pageHost: string | null): Promise<PanelLayout> {
   if (!pageHost) return DEFAULT_PANEL_LAYOUT;
   const key = panelLayoutKey(pageHost);
@@ -82,7 +89,9 @@ async function panelDocument(panels: PanelContexts, nonce: string): Promise<Resp
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(before));
-      void panelStartFor(panels, nonce, deadline)
+      // Nothing may hold the document past its deadline: the page's load event waits for it. (Right
+      // after the extension is installed, the worker's storage reads were seen to wait until it ended.)
+      void byDeadline(panelStartFor(panels, nonce, deadline), deadline)
         .then((start) => panelAppRoot(start, nonce))
         .catch((error: unknown) => {
           console.warn('Deskside served its panel without a first render; the panel renders itself.', error);
