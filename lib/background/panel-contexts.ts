@@ -8,7 +8,7 @@ import { cachedUserCard } from './user-card';
  * The content script creates its frame as soon as it has sent the nonce, so the frame can ask
  * before the registration is stored; it is given this long to arrive.
  */
-export const REGISTRATION_WAIT_MS = 2000;
+const REGISTRATION_WAIT_MS = 2000;
 /** A card read for a detection is handed to that tab's panel only this soon after; later it is read again. */
 const FIRST_CARD_TTL_MS = 10_000;
 

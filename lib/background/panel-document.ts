@@ -12,7 +12,7 @@ const APP_ROOT = '<div id="app"></div>';
  * How long the document waits for the page's first detection before it is finished without a start.
  * The frame is hidden until a detection names someone, and the page's load event waits for the frame.
  */
-export const DOCUMENT_WAIT_MS = 1000;
+const DOCUMENT_WAIT_MS = 1000;
 
 /** The parts of the worker's scope used here; the extension's TypeScript setup has no WebWorker lib. */
 interface ExtendableEvent extends Event {
