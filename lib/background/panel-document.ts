@@ -112,8 +112,8 @@ async function panelDocument(panels: PanelContexts, nonce: string): Promise<Resp
  * the worker: static routes send every other request of the extension straight to its files.
  */
 export function servePanelDocuments(panels: PanelContexts): void {
-  // Firefox runs the background as an event page, which has no fetch events.
-  if (!('ServiceWorkerGlobalScope' in globalThis)) return;
+  // Firefox runs the background as an event page, which has no fetch events; its build leaves this out.
+  if (import.meta.env.FIREFOX || !('ServiceWorkerGlobalScope' in globalThis)) return;
   self.addEventListener('install', (event) => {
     const install = event as InstallEvent;
     if (!install.addRoutes) return;
