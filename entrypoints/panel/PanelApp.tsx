@@ -18,15 +18,14 @@ type PanelAppProps = {
   context: Promise<PanelContext>;
 };
 
-function primedFrom(context: PanelContext | undefined): PrimedCards {
-  const primed = new PrimedCards();
+function primeFirstCard(primed: PrimedCards, context: PanelContext | undefined): PrimedCards {
   if (context?.firstCard) primed.prime({ email: context.firstCard.email }, context.firstCard.card);
   return primed;
 }
 
 /** The side panel on a ticket page: follows the tab's active ticket and shows its people in Okta. */
 export default function PanelApp({ nonce, start, context }: PanelAppProps) {
-  const [primedCards] = useState(() => primedFrom(start?.context));
+  const [primedCards] = useState(() => primeFirstCard(new PrimedCards(), start?.context));
   const [panelContext, setPanelContext] = useState<PanelContext | null>(start?.context ?? null);
   const [error, setError] = useState<string | null>(null);
   const { layout, setCollapsed, setWidth, setFloating } = usePanelLayout(panelContext?.pageHost ?? null, start?.layout);
@@ -36,7 +35,7 @@ export default function PanelApp({ nonce, start, context }: PanelAppProps) {
     context
       .then((answered) => {
         // Started from its document, the panel has already shown (and used) the first card.
-        if (!start && answered.firstCard) primedCards.prime({ email: answered.firstCard.email }, answered.firstCard.card);
+        if (!start) primeFirstCard(primedCards, answered);
         setPanelContext(answered);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));

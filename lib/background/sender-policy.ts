@@ -1,10 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SenderPolicyContext } from '@/lib/messaging/sender';
-import { loadSettings } from '@/lib/settings/store';
+import { loadSettings, settingsItem } from '@/lib/settings/store';
 import { enabledHelpdeskPatterns } from './helpdesk-hosts';
-
-/** The settings' key in storage.local (`settingsItem`). */
-const SETTINGS_KEY = 'settings';
 
 /**
  * What the router checks every sender against, kept between messages and read again once the
@@ -14,8 +11,10 @@ const SETTINGS_KEY = 'settings';
  */
 export function cachedSenderPolicy(): () => Promise<SenderPolicyContext> {
   let policy: Promise<SenderPolicyContext> | undefined;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) policy = undefined;
+  const forget = () => (policy = undefined);
+  settingsItem.watch(forget);
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'managed') forget();
   });
   return () => {
     if (!policy) {

@@ -3,11 +3,8 @@ import { coreHandlers, PANEL_NOT_OURS } from '@/lib/background/handlers/core';
 import type { HandlerContext } from '@/lib/messaging/router';
 import { createPanelContexts } from '@/lib/background/panel-contexts';
 import type { BackgroundServices } from '@/lib/background/services';
-import type { DirectoryDb } from '@/lib/directory/db';
-import { runSync } from '@/lib/directory/sync';
-import { updateSettings } from '@/lib/settings/store';
-import { DEFAULT_OPTIONS, freshDb } from '../directory/helpers';
-import { MemoryOkta } from '../directory/memory-okta';
+import { freshDb } from '../directory/helpers';
+import { syncedDirectory, ticketDetection } from './panel-helpers';
 
 const TAB = 9;
 const NONCE = '5d0c9a1e-2b3f-4a6d-9e8c-7b6a5f4e3d2c';
@@ -59,28 +56,15 @@ describe("the panel's context", () => {
   });
 
   describe('with the cached card of the first person on the ticket', () => {
-    async function syncedDirectory() {
-      await updateSettings({ oktaDomain: 'https://acme.okta.com' });
-      const org = MemoryOkta.seeded(20, 3, 2);
-      const db = await freshDb();
-      await runSync(db, org, 'full', DEFAULT_OPTIONS);
-      const user = [...org.users.values()].find((u) => u.status === 'ACTIVE');
-      if (!user) throw new Error('seed has no active user');
-      const openDb = vi.fn(async (): Promise<DirectoryDb> => db);
-      const agentReading = vi.fn();
-      return { db, user, openDb, agentReading, core: coreHandlers({ directory: { openDb, agentReading } } as unknown as BackgroundServices) };
+    async function synced() {
+      const { user, directory } = await syncedDirectory();
+      return { user, ...directory, core: coreHandlers({ directory } as unknown as BackgroundServices) };
     }
-    const detectionOf = (email: string) => ({
-      helpdesk: 'zendesk',
-      ticketId: '123',
-      ticketUrl: 'https://acme.zendesk.com/agent/tickets/123',
-      people: [{ email, name: 'On the ticket', role: 'requester' as const, source: 'api' as const }],
-    });
 
     it('read from the directory when the detection arrives, not when the panel asks', async () => {
-      const { user, openDb, agentReading, core } = await syncedDirectory();
+      const { user, openDb, agentReading, core } = await synced();
       await core.registerPanel({ nonce: NONCE }, CONTENT);
-      await core.reportDetection(detectionOf(user.profile.email.toUpperCase()), CONTENT);
+      await core.reportDetection(ticketDetection(user.profile.email.toUpperCase()), CONTENT);
       expect(openDb).toHaveBeenCalledTimes(1);
       // A running sync is told to hold its next write while this read runs.
       expect(agentReading).toHaveBeenCalledTimes(1);
@@ -92,9 +76,9 @@ describe("the panel's context", () => {
     });
 
     it('read afresh for a panel that asks again later, so a reloaded panel does not get an old copy', async () => {
-      const { user, openDb, core } = await syncedDirectory();
+      const { user, openDb, core } = await synced();
       await core.registerPanel({ nonce: NONCE }, CONTENT);
-      await core.reportDetection(detectionOf(user.profile.email), CONTENT);
+      await core.reportDetection(ticketDetection(user.profile.email), CONTENT);
       await core.getPanelContext({ nonce: NONCE }, PANEL);
       const again = await core.getPanelContext({ nonce: NONCE }, PANEL);
       expect(openDb).toHaveBeenCalledTimes(2);
@@ -102,11 +86,11 @@ describe("the panel's context", () => {
     });
 
     it('null when the person is not in the directory, or the ticket names no email', async () => {
-      const { core } = await syncedDirectory();
+      const { core } = await synced();
       await core.registerPanel({ nonce: NONCE }, CONTENT);
-      await core.reportDetection(detectionOf('nobody@example.com'), CONTENT);
+      await core.reportDetection(ticketDetection('nobody@example.com'), CONTENT);
       expect((await core.getPanelContext({ nonce: NONCE }, PANEL)).firstCard).toBeNull();
-      await core.reportDetection({ ...detectionOf('x@example.com'), people: [{ name: 'No Email', role: 'requester', source: 'dom' }] }, CONTENT);
+      await core.reportDetection({ ...ticketDetection('x@example.com'), people: [{ name: 'No Email', role: 'requester', source: 'dom' }] }, CONTENT);
       const context = await core.getPanelContext({ nonce: NONCE }, PANEL);
       expect(context.detection?.people[0]?.name).toBe('No Email');
       expect(context.firstCard).toBeNull();
@@ -116,12 +100,6 @@ describe("the panel's context", () => {
 
 describe("the panel's context for its document, served by the worker before the frame runs a script", () => {
   const DEADLINE_MS = 1000;
-  const detection = (email: string) => ({
-    helpdesk: 'zendesk',
-    ticketId: '123',
-    ticketUrl: 'https://acme.zendesk.com/agent/tickets/123',
-    people: [{ email, name: 'On the ticket', role: 'requester' as const, source: 'api' as const }],
-  });
   const contexts = () => {
     const directory = { openDb: vi.fn(async () => freshDb()), agentReading: vi.fn() };
     return createPanelContexts({ directory } as unknown as Pick<BackgroundServices, 'directory'>);
@@ -129,14 +107,14 @@ describe("the panel's context for its document, served by the worker before the 
 
   it("waits for this page's detection, not the one the tab's previous page left stored", async () => {
     const panels = contexts();
-    await panels.detected(TAB, 'acme.zendesk.com', detection('previous.page@example.com'));
+    await panels.detected(TAB, 'acme.zendesk.com', ticketDetection('previous.page@example.com'));
     const settled = vi.fn();
     const asked = panels.forDocument(NONCE, Date.now() + DEADLINE_MS);
     void asked.then(settled);
     await panels.registered(TAB, 'acme.zendesk.com', NONCE);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(settled).not.toHaveBeenCalled();
-    await panels.detected(TAB, 'acme.zendesk.com', detection('this.page@example.com'));
+    await panels.detected(TAB, 'acme.zendesk.com', ticketDetection('this.page@example.com'));
     await expect(asked).resolves.toMatchObject({ tabId: TAB, pageHost: 'acme.zendesk.com', detection: { people: [{ email: 'this.page@example.com' }] } });
   });
 

@@ -1,57 +1,39 @@
 // @vitest-environment happy-dom
 import { hydrate } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import PanelApp from '@/entrypoints/panel/PanelApp';
 import { tabStateKey } from '@/lib/background/detections';
 import { createPanelContexts } from '@/lib/background/panel-contexts';
 import { panelAppRoot } from '@/lib/background/panel-document';
 import type { BackgroundServices } from '@/lib/background/services';
-import type { DirectoryDb } from '@/lib/directory/db';
-import { runSync } from '@/lib/directory/sync';
 import type { PanelStart } from '@/lib/messaging/views';
 import { DEFAULT_PANEL_LAYOUT } from '@/lib/panel-layout/layout';
 import { readPanelStart } from '@/lib/panel-document/start-script';
-import { loadSettings, updateSettings } from '@/lib/settings/store';
-import { DEFAULT_OPTIONS, freshDb } from '../directory/helpers';
-import { MemoryOkta } from '../directory/memory-okta';
+import { loadSettings } from '@/lib/settings/store';
+import { syncedDirectory, ticketDetection } from '../background/panel-helpers';
 
 const TAB = 7;
 const NONCE = '5d0c9a1e-2b3f-4a6d-9e8c-7b6a5f4e3d2c';
 const HOSTILE = '</script><script>window.__pwned = true</script><img src=x onerror="window.__pwned = true"><!-- \u2028 & "quoted"';
 
-/** The start the worker builds for a ticket naming `name` <`email`>, with the directory synced from a small org. */
-async function startFor(name: string, pickEmail: (org: MemoryOkta) => string): Promise<PanelStart> {
-  await updateSettings({ oktaDomain: 'https://acme.okta.com' });
-  const org = MemoryOkta.seeded(20, 3, 2);
-  const db = await freshDb();
-  await runSync(db, org, 'full', DEFAULT_OPTIONS);
-  const directory = { openDb: vi.fn(async (): Promise<DirectoryDb> => db), agentReading: vi.fn() };
+/** The start the worker builds for a ticket naming `name` with an active user's email, over a synced directory. */
+async function startFor(name: string) {
+  const { user, directory } = await syncedDirectory();
   const panels = createPanelContexts({ directory } as unknown as Pick<BackgroundServices, 'directory'>);
-  const detection = {
-    helpdesk: 'zendesk',
-    ticketId: '123',
-    ticketUrl: 'https://acme.zendesk.com/agent/tickets/123',
-    people: [{ email: pickEmail(org), name, role: 'requester' as const, source: 'api' as const }],
-  };
+  const detection = ticketDetection(user.profile.email, name);
   await panels.registered(TAB, 'acme.zendesk.com', NONCE);
   await panels.detected(TAB, 'acme.zendesk.com', detection);
   const context = await panels.forDocument(NONCE, Date.now() + 1000);
   if (!context) throw new Error('no context for a registered nonce');
-  return { context, settings: await loadSettings(), layout: DEFAULT_PANEL_LAYOUT };
+  const start: PanelStart = { context, settings: await loadSettings(), layout: DEFAULT_PANEL_LAYOUT };
+  return { start, user };
 }
-
-const activeUser = (org: MemoryOkta) => {
-  const user = [...org.users.values()].find((u) => u.status === 'ACTIVE');
-  if (!user) throw new Error('seed has no active user');
-  return user;
-};
 
 describe("the panel's first render, served in its document", () => {
   it('holds the cached card and the start it was rendered from, which the panel reads once and removes', async () => {
-    let user!: ReturnType<typeof activeUser>;
-    const start = await startFor('Ticket Name', (org) => (user = activeUser(org)).profile.email);
+    const { start, user } = await startFor('Ticket Name');
     document.body.innerHTML = panelAppRoot(start, NONCE);
     const name = document.querySelector('[data-testid="user-name"]');
     expect(name?.textContent).toBe(`${user.profile.firstName} ${user.profile.lastName}`);
@@ -62,7 +44,7 @@ describe("the panel's first render, served in its document", () => {
   });
 
   it('keeps a hostile name on the ticket as data: one inert script element, no markup of the page’s', async () => {
-    const start = await startFor(HOSTILE, (org) => activeUser(org).profile.email);
+    const { start } = await startFor(HOSTILE);
     const root = panelAppRoot(start, NONCE);
     const doc = new DOMParser().parseFromString(`<!doctype html><body>${root}</body>`, 'text/html');
     expect([...doc.querySelectorAll('script')].map((s) => s.getAttribute('type'))).toEqual(['application/json']);
@@ -72,7 +54,7 @@ describe("the panel's first render, served in its document", () => {
   });
 
   it('is what the panel renders from the same start: hydrating keeps every node and makes the buttons work', async () => {
-    const start = await startFor('Ticket Name', (org) => activeUser(org).profile.email);
+    const { start } = await startFor('Ticket Name');
     await fakeBrowser.storage.session.set({ [tabStateKey(TAB)]: { pageHost: 'acme.zendesk.com', detection: start.context.detection, panelNonce: NONCE } });
     const app = document.createElement('div');
     const root = new DOMParser().parseFromString(panelAppRoot(start, NONCE), 'text/html');
