@@ -40,7 +40,8 @@ export default function UserCardView({ card, fieldMap, freshness, actions, rowAc
     <article class="user-card stack" aria-label={`Okta user ${displayName(card)}`} data-testid="user-card" data-user-id={card.id}>
       <header class="stack" style={{ gap: '4px' }}>
         <div class="row" style={{ justifyContent: 'space-between' }}>
-          <h2 data-testid="user-name">{displayName(card)}</h2>
+          {/* elementtiming: the bench reads when the card was painted (Element Timing). */}
+          <h2 data-testid="user-name" elementtiming="deskside-card">{displayName(card)}</h2>
           <StatusBadge status={card.status} transitioningToStatus={card.transitioningToStatus} />
         </div>
         <p class={`freshness ${freshness}`} aria-live="polite" data-testid="freshness">

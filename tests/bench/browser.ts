@@ -70,9 +70,12 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension and a DevTools port, so the service worker can be reached over CDP. */
-export async function launchBenchBrowser({ extensionDir = EXTENSION_DIR }: { extensionDir?: string } = {}): Promise<BenchBrowser> {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'deskside-bench-'));
+/**
+ * Chromium with the built extension and a DevTools port, so the service worker can be reached over
+ * CDP. A `profile` given is the caller's and is kept on close; otherwise a fresh one is made and removed.
+ */
+export async function launchBenchBrowser({ extensionDir = EXTENSION_DIR, profile }: { extensionDir?: string; profile?: string } = {}): Promise<BenchBrowser> {
+  const userDataDir = profile ?? mkdtempSync(path.join(os.tmpdir(), 'deskside-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: false,
@@ -108,7 +111,7 @@ export async function launchBenchBrowser({ extensionDir = EXTENSION_DIR }: { ext
     async close() {
       target?.close();
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!profile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -58,7 +58,8 @@ test('the panel’s document comes from the service worker with the cached card 
   const response = await served;
   expect(response.fromServiceWorker()).toBe(true);
   const html = await response.text();
-  expect(html).toContain(`data-testid="user-name">${person.name}</h2>`);
+  // elementtiming: `npm run bench` reads when the card was painted from it.
+  expect(html).toContain(`data-testid="user-name" elementtiming="deskside-card">${person.name}</h2>`);
   expect(html).toContain(`data-user-id="${person.id}"`);
 
   const panel = await panelFrame(page);
