@@ -3,6 +3,7 @@ import type { FieldMapEntry } from '@/lib/settings/schema';
 import type { CardApp, CardFactor, CardGroup, UserCard } from '@/lib/messaging/views';
 import CopyButton from '../CopyButton';
 import RelativeTime from '../RelativeTime';
+import Address from './Address';
 import StatusBadge from './StatusBadge';
 import { displayName, profileText } from './profile';
 import GroupList from './GroupList';
@@ -54,7 +55,7 @@ export default function UserCardView({ card, fieldMap, freshness, actions, rowAc
           <>
             <dt>Email</dt>
             <dd class="row">
-              <span data-testid="user-email">{email}</span>
+              <Address value={email} testId="user-email" />
               <CopyButton text={email} what="email" />
             </dd>
           </>
@@ -63,7 +64,7 @@ export default function UserCardView({ card, fieldMap, freshness, actions, rowAc
           <>
             <dt>Login</dt>
             <dd class="row">
-              <span data-testid="user-login">{login}</span>
+              <Address value={login} testId="user-login" />
               <CopyButton text={login} what="login" />
             </dd>
           </>
