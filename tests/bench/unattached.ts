@@ -107,6 +107,8 @@ interface DevToolsTarget {
   type: string;
   url: string;
   webSocketDebuggerUrl: string;
+  /** For a frame in its own process: the id of the tab it is in. */
+  parentId?: string;
 }
 
 export interface UnattachedChromium {
