@@ -111,6 +111,11 @@ interface DevToolsTarget {
   parentId?: string;
 }
 
+/** Removes a profile Chromium has just closed; its helper processes may still be writing to it for a moment. */
+export function removeProfile(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+}
+
 export interface UnattachedChromium {
   /** Opens a tab at `url`; its id. */
   openTab(url: string): Promise<string>;

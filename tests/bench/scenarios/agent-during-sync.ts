@@ -1,5 +1,5 @@
 import type { BrowserContext, ConsoleMessage, Frame, Page } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeOkta, type FakeOkta } from '../../fake-okta/server';
@@ -10,7 +10,7 @@ import { FIXTURE_PEOPLE, seedPeople } from '../../support/seed-people';
 import { BENCH_TOKEN, connectTo, launchBenchBrowser, waitForSync } from '../browser';
 import { popupSearchLatencies, searchQueries } from '../popup-search';
 import { atMost, info, percentile, round, type Metrics } from '../report';
-import { launchUnattachedChromium, startHelpdeskServer, type HelpdeskServer, type UnattachedChromium } from '../unattached';
+import { launchUnattachedChromium, removeProfile, startHelpdeskServer, type HelpdeskServer, type UnattachedChromium } from '../unattached';
 
 const ACTIONS = 25;
 const SEARCHES = 100;
@@ -240,7 +240,7 @@ async function staticPanelFloor(): Promise<{ attached: number[]; unattached: num
     }
     return { attached, unattached: await timeUnattached(extensionDir, path.join(dir, 'profile')) };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeProfile(dir);
   }
 }
 
@@ -366,7 +366,7 @@ export async function agentDuringSyncBench(log: (line: string) => void): Promise
     metrics[`${PAINTED} p50`] = info(round(percentile(painted, 50), 1), 'ms');
   } finally {
     await okta.close();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
   }
   log('ticket page → a panel of static markup (the floor of the iframe design), both ways…');
   const floor = await staticPanelFloor();
