@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
 import { chromiumArgs, findChromium } from '../support/chromium';
-import { readHelpdeskFixture } from '../support/helpdesk-routes';
+import { fixtureContentType, readHelpdeskFixture } from '../support/helpdesk-routes';
+import { CdpTarget } from './browser';
 
 /**
  * Ticket page loads timed as an agent's browser runs them: with no test driver attached. Playwright
@@ -69,9 +69,9 @@ export async function startHelpdeskServer(routes: Record<string, string>): Promi
   const files = new Map<string, { body: Buffer; type: string }>();
   for (const [url, fixture] of Object.entries(routes)) {
     const { pathname, search } = new URL(url);
-    const html = fixture.endsWith('.html');
-    const body = html ? Buffer.from(readHelpdeskFixture(fixture).toString('utf8').replace('<head>', `<head>${PAGE_MARKS_SCRIPT}`)) : readHelpdeskFixture(fixture);
-    files.set(pathname + search, { body, type: html ? 'text/html; charset=utf-8' : 'application/json' });
+    const type = fixtureContentType(fixture);
+    const body = type.startsWith('text/html') ? Buffer.from(readHelpdeskFixture(fixture).toString('utf8').replace('<head>', `<head>${PAGE_MARKS_SCRIPT}`)) : readHelpdeskFixture(fixture);
+    files.set(pathname + search, { body, type });
   }
   let reported: ((marks: PageMarks) => void) | null = null;
   const server = https.createServer(selfSignedCertificate([...hosts][0]!), (request, response) => {
@@ -128,7 +128,7 @@ export interface UnattachedChromium {
 
 /**
  * Debian's Chromium with the built extension, started on `userDataDir` (a profile Playwright set up
- * and closed), resolving the helpdesk's host to `server`.
+ * and closed), resolving the helpdesk's `host` to 127.0.0.1:`port` (startHelpdeskServer).
  */
 export async function launchUnattachedChromium({ extensionDir, userDataDir, host, port }: { extensionDir: string; userDataDir: string; host: string; port: number }): Promise<UnattachedChromium> {
   const portFile = path.join(userDataDir, 'DevToolsActivePort');
@@ -165,24 +165,11 @@ export async function launchUnattachedChromium({ extensionDir, userDataDir, host
       return (await (await devtools('/json/list')).json()) as DevToolsTarget[];
     },
     async evaluate<T>(target: DevToolsTarget, expression: string) {
-      const socket = new WebSocket(target.webSocketDebuggerUrl, { perMessageDeflate: false });
+      const frame = await CdpTarget.open(target.webSocketDebuggerUrl);
       try {
-        await new Promise((resolve, reject) => {
-          socket.once('open', resolve);
-          socket.once('error', reject);
-        });
-        type Reply = { id?: number; result?: { result?: { value?: T }; exceptionDetails?: { text: string } } };
-        const reply = await new Promise<Reply>((resolve) => {
-          socket.on('message', (data: WebSocket.RawData) => {
-            const message = JSON.parse(String(data)) as Reply;
-            if (message.id === 1) resolve(message);
-          });
-          socket.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }));
-        });
-        if (reply.result?.exceptionDetails) throw new Error(reply.result.exceptionDetails.text);
-        return reply.result?.result?.value as T;
+        return await frame.evaluate<T>(expression);
       } finally {
-        socket.close();
+        frame.close();
       }
     },
     async close() {

@@ -9,11 +9,16 @@ export function readHelpdeskFixture(fixture: string): Buffer {
   return readFileSync(path.join(FIXTURES, fixture));
 }
 
+/** A fixture's Content-Type: JSON for an API answer, HTML for a page or frame. */
+export function fixtureContentType(fixture: string): string {
+  return fixture.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
+}
+
 /** Serves `routes` (URL glob → fixture path under tests/fixtures/helpdesks) at the helpdesk's real URLs. */
 export async function serveHelpdesk(context: BrowserContext, routes: Record<string, string>): Promise<void> {
   for (const [url, fixture] of Object.entries(routes)) {
     const body = readHelpdeskFixture(fixture);
-    const contentType = fixture.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
+    const contentType = fixtureContentType(fixture);
     await context.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
   }
 }

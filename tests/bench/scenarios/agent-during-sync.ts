@@ -292,6 +292,8 @@ async function ticketSwitchToCard(context: BrowserContext): Promise<number[]> {
   return ms;
 }
 
+const PAINTED = 'ticket page → requester card painted (cached), no test driver attached';
+
 /**
  * Fake latency 50 ms. An agent's action (Revoke sessions) timed with no sync running and again
  * while a full sync runs; then, through Playwright, ticket page → cached card (also with the page's
@@ -299,8 +301,6 @@ async function ticketSwitchToCard(context: BrowserContext): Promise<number[]> {
  * opened in Chromium without Playwright for ticket page → card painted. Last, the floor of both
  * ticket page timings (staticPanelFloor).
  */
-const PAINTED = 'ticket page → requester card painted (cached), no test driver attached';
-
 export async function agentDuringSyncBench(log: (line: string) => void): Promise<Metrics> {
   const okta: FakeOkta = await startFakeOkta({ port: 0, users: 20_000, groups: 200, apps: 20, seed: 3, token: BENCH_TOKEN, latency: 50 });
   await seedPeople(okta, FIXTURE_PEOPLE);
