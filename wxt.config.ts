@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { panelFirstPaint } from './build-plugins/panel-first-paint';
 
 // Chrome and Firefox both get MV3: WXT's Firefox default (MV2) would drop optional_host_permissions.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), panelFirstPaint()] }),
   manifest: ({ browser }) => ({
     name: 'Deskside — Okta on every ticket',
     short_name: 'Deskside',

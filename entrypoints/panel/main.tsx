@@ -1,17 +1,27 @@
-import '@/lib/zod-setup';
-import { hydrate, render } from 'preact';
 import '@/components/theme.css';
 import './panel.css';
-import { sendMessage } from '@/lib/messaging/channel';
-import { readPanelStart } from '@/lib/panel-document/start-script';
-import PanelApp from './PanelApp';
+import { hasPanelStart } from '@/lib/panel-document/start-script';
 
-const nonce = location.hash.slice(1);
-// Asked for before the first render; PanelApp shows a refusal.
-const context = sendMessage('getPanelContext', { nonce });
-context.catch(() => undefined);
-const start = readPanelStart(document);
-// A document cut short (its worker stopped while writing it) has no root: the panel then makes its own.
-const app = document.getElementById('app') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'app' }));
-// A document served with its start already holds the panel's first render (panel-markup.tsx).
-(start ? hydrate : render)(<PanelApp nonce={nonce} start={start} context={context} />, app);
+/** A frame that is not rendered (its host hidden) gets no animation frames: it goes on after this long. */
+const PAINT_WAIT_MS = 500;
+
+/** Resolves after the frame's next paint, or after PAINT_WAIT_MS; at once in a background tab. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve();
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    // Rendering follows the animation-frame callbacks in the same task; a task queued there runs after it.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+// A document the worker served with its start already holds the card (panel-markup.tsx). It is
+// painted first: evaluating the panel's modules and hydrating holds the frame's thread for tens of ms.
+void (hasPanelStart(document) ? afterNextPaint() : Promise.resolve())
+  .then(() => import('./mount'))
+  .catch((error: unknown) => console.error('Deskside could not start its panel.', error));

@@ -12,6 +12,11 @@ export function panelStartScript(start: PanelStart): string {
   return `<script type="application/json" id="${PANEL_START_ID}">${json}</script>`;
 }
 
+/** Whether the service worker wrote a start, and so the panel's first render, into this document. */
+export function hasPanelStart(doc: Document): boolean {
+  return doc.getElementById(PANEL_START_ID) !== null;
+}
+
 /**
  * The start the service worker wrote into the panel's document, or null when it wrote none (the
  * worker did not serve the document, or the nonce was not registered in time). The document is the

@@ -40,8 +40,8 @@ test('the requester’s card shows while the helpdesk’s own scripts still hold
 
 /**
  * The extension's service worker serves the panel's document itself, with the requester's cached
- * card already rendered into it: the card is parsed with the document (a module script runs only
- * once the document is parsed), and the script then takes over the same elements.
+ * card already rendered into it and its styles in it: the card is painted with the document, and the
+ * panel's script, once that paint is done, takes over the same elements.
  */
 test('the panel’s document comes from the service worker with the cached card in it; the card works once the panel’s script runs', async ({ context, okta, connect, openExtensionPage }) => {
   await connect();
@@ -61,6 +61,11 @@ test('the panel’s document comes from the service worker with the cached card 
   // elementtiming: `npm run bench` reads when the card was painted from it.
   expect(html).toContain(`data-testid="user-name" elementtiming="deskside-card">${person.name}</h2>`);
   expect(html).toContain(`data-user-id="${person.id}"`);
+  // No stylesheet to fetch before the card can be painted, and the app the panel's script imports
+  // after that paint is fetched while the document is read.
+  expect(html).not.toContain('rel="stylesheet"');
+  expect(html).toMatch(/<style>[^<]*\.panel-body\{/);
+  expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/chunks\/mount-[\w-]+\.js">/);
 
   const panel = await panelFrame(page);
   await expect(panel.getByTestId('user-name')).toHaveText(person.name);
