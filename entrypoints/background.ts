@@ -12,7 +12,7 @@ import { createLookupMenu, onLookupMenuClicked } from '@/lib/background/context-
 import { reconcileSelfHosted } from '@/lib/background/content-script-registration';
 import { createPanelContexts } from '@/lib/background/panel-contexts';
 import { servePanelDocuments } from '@/lib/background/panel-document';
-import { cachedSenderPolicy } from '@/lib/background/sender-policy';
+import { senderClassifier } from '@/lib/background/sender-policy';
 import { createBackgroundServices } from '@/lib/background/services';
 import { registerRouter } from '@/lib/messaging/router';
 import { loadSettings } from '@/lib/settings/store';
@@ -23,11 +23,11 @@ export default defineBackground(() => {
   const panels = createPanelContexts(services);
   registerRouter({
     handlers: { ...coreHandlers(services, panels), ...connectionHandlers(services), ...directoryHandlers(services), ...settingsHandlers(services), ...actionHandlers(services), ...pickerHandlers(auditRefusal(services)) },
-    policy: cachedSenderPolicy(),
+    classify: senderClassifier(services.settings),
     onRefused: auditRefusal(services),
     onInteractive: services.directory.agentReading,
   });
-  servePanelDocuments(panels);
+  servePanelDocuments(panels, services.settings);
   browser.alarms.onAlarm.addListener((alarm) => void services.directory.onAlarm(alarm));
   forgetClosedTabs();
   browser.runtime.onInstalled.addListener(createLookupMenu);

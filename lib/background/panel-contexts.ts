@@ -66,7 +66,7 @@ export type PanelContexts = ReturnType<typeof createPanelContexts>;
  * worker serving the frame's document (panel-document.ts) reads the same from memory, as soon as
  * the page reports, without waiting for storage.
  */
-export function createPanelContexts(services: Pick<BackgroundServices, 'directory'>) {
+export function createPanelContexts(services: Pick<BackgroundServices, 'directory' | 'settings'>) {
   const stored = new Wakeup();
   const reported = new Wakeup();
   const panels = new Map<number, RegisteredPanel>();
@@ -82,7 +82,7 @@ export function createPanelContexts(services: Pick<BackgroundServices, 'director
     if (known && known.email === email && Date.now() - known.at < FIRST_CARD_TTL_MS) return known.card;
     // Read as a detection arrives, before the panel asks: the agent is about to wait on it.
     services.directory.agentReading();
-    const card = cachedUserCard(services.directory, { email }).catch(() => null);
+    const card = cachedUserCard(services, { email }).catch(() => null);
     firstCards.set(tabId, { email, at: Date.now(), card });
     return card;
   }

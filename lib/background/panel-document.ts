@@ -3,8 +3,8 @@ import { panelMarkup } from '@/entrypoints/panel/panel-markup';
 import type { PanelStart } from '@/lib/messaging/views';
 import { DEFAULT_PANEL_LAYOUT, panelLayoutKey, sanitizeLayout, type PanelLayout } from '@/lib/panel-layout/layout';
 import { panelStartScript } from '@/lib/panel-document/start-script';
-import { loadSettings } from '@/lib/settings/store';
 import type { PanelContexts } from './panel-contexts';
+import type { SettingsCache } from './settings-cache';
 
 const PANEL_PATH = '/panel.html';
 const APP_ROOT = '<div id="app"></div>';
@@ -62,9 +62,10 @@ async function layoutOn(pageHost: string | null): Promise<PanelLayout> {
   return sanitizeLayout((await browser.storage.local.get(key))[key] ?? DEFAULT_PANEL_LAYOUT);
 }
 
-async function panelStartFor(panels: PanelContexts, nonce: string, deadline: number): Promise<PanelStart | null> {
+async function panelStartFor(panels: PanelContexts, settingsCache: SettingsCache, nonce: string, deadline: number): Promise<PanelStart | null> {
   // The settings and the layout are read while the page is still being read, not after it reports.
-  const settings = loadSettings();
+  // The panel reads its settings again once it runs (useSettings).
+  const settings = settingsCache.forDisplay();
   const layout = panels.pageHostOf(nonce, deadline).then(layoutOn);
   const context = await panels.forDocument(nonce, deadline);
   const [loadedSettings, loadedLayout] = await Promise.all([settings, layout]);
@@ -80,7 +81,7 @@ export function panelAppRoot(start: PanelStart | null, nonce: string): string {
  * The frame's document, streamed: its head at once, so the styles and the script load while the
  * page is read, then the app's root with the first render once the page's detection arrives.
  */
-async function panelDocument(panels: PanelContexts, nonce: string): Promise<Response> {
+async function panelDocument(panels: PanelContexts, settings: SettingsCache, nonce: string): Promise<Response> {
   const deadline = Date.now() + DOCUMENT_WAIT_MS;
   const { html, appRootAt, headers } = await panelTemplate();
   if (appRootAt < 0) return new Response(html, { headers });
@@ -91,7 +92,7 @@ async function panelDocument(panels: PanelContexts, nonce: string): Promise<Resp
       controller.enqueue(encoder.encode(before));
       // Nothing may hold the document past its deadline: the page's load event waits for it. (Right
       // after the extension is installed, the worker's storage reads were seen to wait until it ended.)
-      void byDeadline(panelStartFor(panels, nonce, deadline), deadline)
+      void byDeadline(panelStartFor(panels, settings, nonce, deadline), deadline)
         .then((start) => panelAppRoot(start, nonce))
         .catch((error: unknown) => {
           console.warn('Deskside served its panel without a first render; the panel renders itself.', error);
@@ -111,7 +112,7 @@ async function panelDocument(panels: PanelContexts, nonce: string): Promise<Resp
  * document itself and shows without waiting for the panel's script. Only that navigation reaches
  * the worker: static routes send every other request of the extension straight to its files.
  */
-export function servePanelDocuments(panels: PanelContexts): void {
+export function servePanelDocuments(panels: PanelContexts, settings: SettingsCache): void {
   // Firefox runs the background as an event page, which has no fetch events; its build leaves this out.
   if (import.meta.env.FIREFOX || !('ServiceWorkerGlobalScope' in globalThis)) return;
   self.addEventListener('install', (event) => {
@@ -127,6 +128,6 @@ export function servePanelDocuments(panels: PanelContexts): void {
     const fetchEvent = event as FetchEvent;
     const url = new URL(fetchEvent.request.url);
     if (fetchEvent.request.mode !== 'navigate' || url.pathname !== PANEL_PATH) return;
-    fetchEvent.respondWith(panelDocument(panels, url.hash.slice(1)).catch(() => fetch(browser.runtime.getURL(PANEL_PATH))));
+    fetchEvent.respondWith(panelDocument(panels, settings, url.hash.slice(1)).catch(() => fetch(browser.runtime.getURL(PANEL_PATH))));
   });
 }

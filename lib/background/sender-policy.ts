@@ -1,29 +1,17 @@
-import { browser } from 'wxt/browser';
-import type { SenderPolicyContext } from '@/lib/messaging/sender';
-import { loadSettings, settingsItem } from '@/lib/settings/store';
+import { browser, type Browser } from 'wxt/browser';
+import { classifySender, type SenderKind } from '@/lib/messaging/sender';
+import type { Settings } from '@/lib/settings/schema';
 import { enabledHelpdeskPatterns } from './helpdesk-hosts';
+import type { SettingsCache } from './settings-cache';
 
 /**
- * What the router checks every sender against, kept between messages and read again once the
- * settings or the managed policy change. Otherwise each message would first wait on two storage
- * reads in the browser process, which is busiest just when a helpdesk page loads and its content
- * script reports the requester.
+ * Who sent a message, checked against the helpdesks enabled in the worker's settings. The saved
+ * settings are tried first: the managed policy only adds self-hosted origins, so a sender they
+ * accept is accepted with the policy too, and a content script's report need not wait for
+ * storage.managed (seconds, right after the browser starts). Anything else waits for the policy.
  */
-export function cachedSenderPolicy(): () => Promise<SenderPolicyContext> {
-  let policy: Promise<SenderPolicyContext> | undefined;
-  const forget = () => (policy = undefined);
-  settingsItem.watch(forget);
-  browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'managed') forget();
-  });
-  return () => {
-    if (!policy) {
-      const read = loadSettings().then((settings) => ({ extensionId: browser.runtime.id, enabledHelpdeskPatterns: enabledHelpdeskPatterns(settings) }));
-      policy = read;
-      read.catch(() => {
-        if (policy === read) policy = undefined;
-      });
-    }
-    return policy;
-  };
+export function senderClassifier(settings: SettingsCache): (sender: Browser.runtime.MessageSender) => Promise<SenderKind | null> {
+  const classifyWith = (sender: Browser.runtime.MessageSender, current: Settings) =>
+    classifySender(sender, { extensionId: browser.runtime.id, enabledHelpdeskPatterns: enabledHelpdeskPatterns(current) });
+  return async (sender) => classifyWith(sender, await settings.stored()) ?? classifyWith(sender, await settings.settings());
 }

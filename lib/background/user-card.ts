@@ -1,7 +1,7 @@
 import { getUserView, type UserLookup, type UserView } from '@/lib/directory/user-view';
 import type { CardGroup, UserCard } from '@/lib/messaging/views';
-import { loadSettings } from '@/lib/settings/store';
-import type { DirectoryService } from './directory-service';
+import type { BackgroundServices } from './services';
+import type { SettingsCache } from './settings-cache';
 
 const GROUP_TYPES = new Set(['OKTA_GROUP', 'APP_GROUP', 'BUILT_IN']);
 
@@ -50,12 +50,12 @@ export function lookupOf(ref: UserRef): UserLookup {
 }
 
 /** The connected org's origin, for the cards' admin console links. */
-export async function oktaOrigin(): Promise<string> {
-  return (await loadSettings()).oktaDomain ?? '';
+export async function oktaOrigin(settings: SettingsCache): Promise<string> {
+  return (await settings.forDisplay()).oktaDomain ?? '';
 }
 
 /** The person's card from the local directory alone (null when they are not in it). */
-export async function cachedUserCard(directory: DirectoryService, ref: UserRef): Promise<UserCard | null> {
-  const [view, origin] = await Promise.all([directory.openDb().then((db) => getUserView(db, lookupOf(ref))), oktaOrigin()]);
+export async function cachedUserCard({ directory, settings }: Pick<BackgroundServices, 'directory' | 'settings'>, ref: UserRef): Promise<UserCard | null> {
+  const [view, origin] = await Promise.all([directory.openDb().then((db) => getUserView(db, lookupOf(ref))), oktaOrigin(settings)]);
   return view ? toUserCard(view, origin) : null;
 }

@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import type { MessageSpec } from './define';
 import { onMessage } from './channel';
 import { MESSAGES, type MessageName, type MessageOutput, type ParsedInput } from './protocol';
-import { classifySender, type SenderKind, type SenderPolicyContext } from './sender';
+import type { SenderKind } from './sender';
 
 export interface HandlerContext {
   sender: Browser.runtime.MessageSender;
@@ -22,7 +22,8 @@ export class RefusedMessageError extends Error {
 
 export interface RouterOptions {
   handlers: Handlers;
-  policy: () => Promise<SenderPolicyContext>;
+  /** Who sent a message, from what the browser stamped on it; null for a sender that may send nothing. */
+  classify: (sender: Browser.runtime.MessageSender) => Promise<SenderKind | null>;
   /** Called for every refused message, so refusals can be audited. */
   onRefused: (name: string, reason: string, sender: Browser.runtime.MessageSender) => void | Promise<void>;
   /** Called before the handler of every accepted message marked interactive. */
@@ -30,11 +31,11 @@ export interface RouterOptions {
 }
 
 /** Registers one listener per message: checks the sender, validates the input, then calls the handler. */
-export function registerRouter({ handlers, policy, onRefused, onInteractive }: RouterOptions): void {
+export function registerRouter({ handlers, classify, onRefused, onInteractive }: RouterOptions): void {
   for (const name of Object.keys(MESSAGES) as MessageName[]) {
     const spec: MessageSpec = MESSAGES[name];
     onMessage(name, (async (msg: { data: unknown; sender: Browser.runtime.MessageSender }) => {
-      const senderKind = classifySender(msg.sender, await policy());
+      const senderKind = await classify(msg.sender);
       if (!senderKind || !spec.from.includes(senderKind)) {
         const reason = `${senderKind ?? 'an unknown sender'} may not send "${name}"`;
         await onRefused(name, reason, msg.sender);

@@ -9,7 +9,8 @@ type DirectoryHandlers = Pick<
   'syncNow' | 'clearDirectory' | 'readingDirectory' | 'searchDirectory' | 'getUserCard' | 'refreshUserCard' | 'searchGroups' | 'searchApps'
 >;
 
-export function directoryHandlers({ directory, session }: BackgroundServices): DirectoryHandlers {
+export function directoryHandlers(services: BackgroundServices): DirectoryHandlers {
+  const { directory, session } = services;
   return {
     syncNow({ mode }) {
       // Answers at once; progress is read through getStatus while the sync runs.
@@ -21,10 +22,10 @@ export function directoryHandlers({ directory, session }: BackgroundServices): D
     async searchDirectory({ query }) {
       return (await searchUsers(await directory.openDb(), query)).map(userSummaryOf);
     },
-    getUserCard: (ref) => cachedUserCard(directory, ref),
+    getUserCard: (ref) => cachedUserCard(services, ref),
     async refreshUserCard(ref) {
       const view = await refreshUser(await directory.openDb(), await session.client(), lookupOf(ref));
-      return view ? toUserCard(view, await oktaOrigin()) : null;
+      return view ? toUserCard(view, await oktaOrigin(services.settings)) : null;
     },
     async searchGroups({ query }) {
       const groups = await searchGroups(await directory.openDb(), query);

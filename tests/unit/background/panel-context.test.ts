@@ -3,6 +3,7 @@ import { coreHandlers, PANEL_NOT_OURS } from '@/lib/background/handlers/core';
 import type { HandlerContext } from '@/lib/messaging/router';
 import { createPanelContexts } from '@/lib/background/panel-contexts';
 import type { BackgroundServices } from '@/lib/background/services';
+import { createSettingsCache } from '@/lib/background/settings-cache';
 import { freshDb } from '../directory/helpers';
 import { syncedDirectory, ticketDetection } from './panel-helpers';
 
@@ -58,7 +59,7 @@ describe("the panel's context", () => {
   describe('with the cached card of the first person on the ticket', () => {
     async function synced() {
       const { user, directory } = await syncedDirectory();
-      return { user, ...directory, core: coreHandlers({ directory } as unknown as BackgroundServices) };
+      return { user, ...directory, core: coreHandlers({ directory, settings: createSettingsCache() } as unknown as BackgroundServices) };
     }
 
     it('read from the directory when the detection arrives, not when the panel asks', async () => {
@@ -102,7 +103,7 @@ describe("the panel's context for its document, served by the worker before the 
   const DEADLINE_MS = 1000;
   const contexts = () => {
     const directory = { openDb: vi.fn(async () => freshDb()), agentReading: vi.fn() };
-    return createPanelContexts({ directory } as unknown as Pick<BackgroundServices, 'directory'>);
+    return createPanelContexts({ directory, settings: createSettingsCache() } as unknown as Pick<BackgroundServices, 'directory' | 'settings'>);
   };
 
   it("waits for this page's detection, not the one the tab's previous page left stored", async () => {

@@ -8,6 +8,7 @@ import { tabStateKey } from '@/lib/background/detections';
 import { createPanelContexts } from '@/lib/background/panel-contexts';
 import { panelAppRoot } from '@/lib/background/panel-document';
 import type { BackgroundServices } from '@/lib/background/services';
+import { createSettingsCache } from '@/lib/background/settings-cache';
 import type { PanelStart } from '@/lib/messaging/views';
 import { DEFAULT_PANEL_LAYOUT } from '@/lib/panel-layout/layout';
 import { readPanelStart } from '@/lib/panel-document/start-script';
@@ -21,7 +22,7 @@ const HOSTILE = '</script><script>window.__pwned = true</script><img src=x onerr
 /** The start the worker builds for a ticket naming `name` with an active user's email, over a synced directory. */
 async function startFor(name: string) {
   const { user, directory } = await syncedDirectory();
-  const panels = createPanelContexts({ directory } as unknown as Pick<BackgroundServices, 'directory'>);
+  const panels = createPanelContexts({ directory, settings: createSettingsCache() } as unknown as Pick<BackgroundServices, 'directory' | 'settings'>);
   const detection = ticketDetection(user.profile.email, name);
   await panels.registered(TAB, 'acme.zendesk.com', NONCE);
   await panels.detected(TAB, 'acme.zendesk.com', detection);
