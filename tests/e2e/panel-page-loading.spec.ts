@@ -1,7 +1,10 @@
-import type { Route } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Page, Route } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, FAKE_TOKEN, test } from './fixtures';
 import { createPerson, existingPerson, serveTicket, ticketHtml } from './panel-helpers';
-import { sendFromExtensionPage } from '../support/extension';
+import { launchWithExtension, sendFromExtensionPage } from '../support/extension';
 import { panelFrame } from '../support/panel';
 
 const APP_SCRIPT = 'https://acme.zendesk.com/agent/assets/app.js';
@@ -38,6 +41,12 @@ test('the requester’s card shows while the helpdesk’s own scripts still hold
   await expect(panel.getByText('Ticket 551')).toBeVisible();
 });
 
+async function waitForFirstSync(options: Page): Promise<void> {
+  await expect
+    .poll(async () => (await sendFromExtensionPage<{ sync: { lastSuccessAt: string | null } | null }>(options, 'getStatus')).sync?.lastSuccessAt ?? null, { timeout: 60_000 })
+    .not.toBeNull();
+}
+
 /**
  * The extension's service worker serves the panel's document itself, with the requester's cached
  * card already rendered into it and its styles in it: the card is painted with the document, and the
@@ -46,9 +55,7 @@ test('the requester’s card shows while the helpdesk’s own scripts still hold
 test('the panel’s document comes from the service worker with the cached card in it; the card works once the panel’s script runs', async ({ context, okta, connect, openExtensionPage }) => {
   await connect();
   const options = await openExtensionPage('options.html');
-  await expect
-    .poll(async () => (await sendFromExtensionPage<{ sync: { lastSuccessAt: string | null } | null }>(options, 'getStatus')).sync?.lastSuccessAt ?? null, { timeout: 60_000 })
-    .not.toBeNull();
+  await waitForFirstSync(options);
   await options.close();
   const person = existingPerson(okta, (user) => user.status === 'ACTIVE');
   const url = await serveTicket(context, 552, person);
@@ -73,4 +80,41 @@ test('the panel’s document comes from the service worker with the cached card 
   await panel.getByRole('group', { name: 'Okta actions' }).getByRole('button', { name: 'Revoke sessions', exact: true }).click();
   await expect(panel.getByTestId('confirm-action').getByRole('heading')).toContainText('Revoke sessions');
   expect(await panel.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+});
+
+/**
+ * Right after the browser starts, Chrome answers storage.managed only once it has loaded its
+ * policies, which takes seconds. The agent's first ticket of the day does not wait for it: the
+ * panel's document still comes with the card in it, and the panel then works as on any ticket.
+ */
+test('the first ticket after the browser starts gets its card in the panel’s document', async ({ okta }) => {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'deskside-restarted-'));
+  try {
+    const before = await launchWithExtension({ profile });
+    try {
+      const options = await before.context.newPage();
+      await options.goto(before.extensionUrl('options.html'));
+      await sendFromExtensionPage(options, 'saveConnection', { domain: okta.url, auth: { type: 'ssws', token: FAKE_TOKEN } });
+      await waitForFirstSync(options);
+    } finally {
+      await before.close();
+    }
+
+    const person = existingPerson(okta, (user) => user.status === 'ACTIVE');
+    const after = await launchWithExtension({ profile });
+    try {
+      const url = await serveTicket(after.context, 553, person);
+      const page = await after.context.newPage();
+      const served = page.waitForResponse((response) => new URL(response.url()).pathname === '/panel.html');
+      await page.goto(url);
+      const html = await (await served).text();
+      expect(html).toContain(`data-testid="user-name" elementtiming="deskside-card">${person.name}</h2>`);
+      const panel = await panelFrame(page);
+      await expect(panel.getByTestId('freshness')).toHaveText(/Updated from Okta|Live from Okta/);
+    } finally {
+      await after.close();
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 });

@@ -12,9 +12,12 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
-/** Starts Debian's Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR } = {}): Promise<ExtensionBrowser> {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'deskside-profile-'));
+/**
+ * Starts Debian's Chromium with the built extension loaded, in a fresh profile, or in `profile`
+ * (a browser started again on it), which is then kept on close.
+ */
+export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR, profile }: { headless?: boolean; extensionDir?: string; profile?: string } = {}): Promise<ExtensionBrowser> {
+  const userDataDir = profile ?? mkdtempSync(path.join(os.tmpdir(), 'deskside-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: false, // the headless flag is passed explicitly: --headless=new keeps extensions working
@@ -33,7 +36,7 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!profile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
