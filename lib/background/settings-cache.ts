@@ -18,22 +18,47 @@ export interface SettingsCache {
   forDisplay(): Promise<Settings>;
 }
 
-/** A read kept until it is forgotten; a failed read is not kept. */
-function keptRead<T>(read: () => Promise<T>): { get(): Promise<T>; forget(): void } {
-  let value: Promise<T> | undefined;
+/** A read still unanswered after this long is asked again by the next caller. */
+const READ_AGAIN_AFTER_MS = 1000;
+
+/**
+ * A read whose value is kept until it is forgotten, and the read in flight shared meanwhile. A read
+ * overtaken by a change is not kept. A storage.managed read made as the worker starts with the
+ * browser was seen to go unanswered for seconds, or not at all, while later reads were answered:
+ * a read left waiting that long is not shared with later callers.
+ */
+function keptRead<T>(read: () => Promise<T>) {
+  let known: { value: T } | undefined;
+  let inFlight: { value: Promise<T>; since: number } | undefined;
+  let changes = 0;
+  const start = () => {
+    const changesBefore = changes;
+    const entry = { value: read(), since: Date.now() };
+    inFlight = entry;
+    entry.value.then(
+      (value) => {
+        if (changes === changesBefore) known = { value };
+        if (inFlight === entry) inFlight = undefined;
+      },
+      () => {
+        if (inFlight === entry) inFlight = undefined;
+      },
+    );
+    return entry.value;
+  };
   return {
-    get() {
-      if (!value) {
-        const reading = read();
-        value = reading;
-        reading.catch(() => {
-          if (value === reading) value = undefined;
-        });
-      }
-      return value;
+    get(): Promise<T> {
+      if (known) return Promise.resolve(known.value);
+      return inFlight && Date.now() - inFlight.since < READ_AGAIN_AFTER_MS ? inFlight.value : start();
+    },
+    /** How long the read has been waiting for an answer (0 when its value is known or nothing is asked). */
+    waitingFor(): number {
+      return !known && inFlight ? Date.now() - inFlight.since : 0;
     },
     forget() {
-      value = undefined;
+      known = undefined;
+      inFlight = undefined;
+      changes++;
     },
   };
 }
@@ -57,6 +82,8 @@ export function createSettingsCache(): SettingsCache {
     settings: withPolicy.get,
     stored: saved.get,
     async forDisplay() {
+      // A policy that has kept an earlier caller waiting is not waited for again.
+      if (withPolicy.waitingFor() >= DISPLAY_POLICY_WAIT_MS) return saved.get();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), DISPLAY_POLICY_WAIT_MS)));
       const settings = await Promise.race([withPolicy.get(), late]).finally(() => clearTimeout(timer));

@@ -47,6 +47,38 @@ describe("the worker's settings cache", () => {
     expect((await cache.forDisplay()).oktaDomain).toBe('https://corp.okta.com');
   });
 
+  it('does not wait again for a policy read that kept an earlier caller waiting', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
+    const cache = createSettingsCache();
+    await cache.forDisplay();
+    const startedAt = Date.now();
+    await cache.forDisplay();
+    expect(Date.now() - startedAt).toBeLessThan(DISPLAY_POLICY_WAIT_MS / 2);
+  });
+
+  it('asks again for a policy left unanswered for a second, and keeps the answer', async () => {
+    vi.useFakeTimers();
+    try {
+      await updateSettings({ oktaDomain: 'https://acme.okta.com' });
+      const managed = vi
+        .spyOn(fakeBrowser.storage.managed, 'get')
+        .mockReturnValueOnce(new Promise(() => {}) as never)
+        .mockResolvedValue({ oktaDomain: 'https://corp.okta.com' } as never);
+      const cache = createSettingsCache();
+      void cache.settings();
+      await vi.advanceTimersByTimeAsync(500);
+      void cache.settings();
+      expect(managed).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(600);
+      expect((await cache.settings()).oktaDomain).toBe('https://corp.okta.com');
+      expect(managed).toHaveBeenCalledTimes(2);
+      expect((await cache.forDisplay()).oktaDomain).toBe('https://corp.okta.com');
+      expect(managed).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not keep a failed read', async () => {
     const cache = createSettingsCache();
     vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('storage is gone'));
