@@ -30,20 +30,23 @@ const READ_AGAIN_AFTER_MS = 1000;
 function keptRead<T>(read: () => Promise<T>) {
   let known: { value: T } | undefined;
   let inFlight: { value: Promise<T>; since: number } | undefined;
+  /** When the reads still waiting began to wait: a read asked again does not reset it. */
+  let unansweredSince: number | undefined;
   let changes = 0;
   const start = () => {
     const changesBefore = changes;
     const entry = { value: read(), since: Date.now() };
     inFlight = entry;
-    entry.value.then(
-      (value) => {
-        if (changes === changesBefore) known = { value };
-        if (inFlight === entry) inFlight = undefined;
-      },
-      () => {
-        if (inFlight === entry) inFlight = undefined;
-      },
-    );
+    unansweredSince ??= entry.since;
+    const settle = () => {
+      if (changes !== changesBefore) return;
+      inFlight = undefined;
+      unansweredSince = undefined;
+    };
+    entry.value.then((value) => {
+      if (changes === changesBefore) known = { value };
+      settle();
+    }, settle);
     return entry.value;
   };
   return {
@@ -53,11 +56,12 @@ function keptRead<T>(read: () => Promise<T>) {
     },
     /** How long the read has been waiting for an answer (0 when its value is known or nothing is asked). */
     waitingFor(): number {
-      return !known && inFlight ? Date.now() - inFlight.since : 0;
+      return known || unansweredSince === undefined ? 0 : Date.now() - unansweredSince;
     },
     forget() {
       known = undefined;
       inFlight = undefined;
+      unansweredSince = undefined;
       changes++;
     },
   };

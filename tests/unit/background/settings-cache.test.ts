@@ -47,11 +47,18 @@ describe("the worker's settings cache", () => {
     expect((await cache.forDisplay()).oktaDomain).toBe('https://corp.okta.com');
   });
 
-  it('does not wait again for a policy read that kept an earlier caller waiting', async () => {
-    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
+  it('does not wait again for a policy that kept an earlier caller waiting, nor after asking it again', async () => {
+    const managed = vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
     const cache = createSettingsCache();
     await cache.forDisplay();
-    const startedAt = Date.now();
+    let startedAt = Date.now();
+    await cache.forDisplay();
+    expect(Date.now() - startedAt).toBeLessThan(DISPLAY_POLICY_WAIT_MS / 2);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    void cache.settings();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(managed, 'asked again after a second unanswered').toHaveBeenCalledTimes(2);
+    startedAt = Date.now();
     await cache.forDisplay();
     expect(Date.now() - startedAt).toBeLessThan(DISPLAY_POLICY_WAIT_MS / 2);
   });
