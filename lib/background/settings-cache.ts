@@ -30,23 +30,21 @@ const READ_AGAIN_AFTER_MS = 1000;
 function keptRead<T>(read: () => Promise<T>) {
   let known: { value: T } | undefined;
   let inFlight: { value: Promise<T>; since: number } | undefined;
-  /** When the reads still waiting began to wait: a read asked again does not reset it. */
-  let unansweredSince: number | undefined;
   let changes = 0;
   const start = () => {
     const changesBefore = changes;
     const entry = { value: read(), since: Date.now() };
     inFlight = entry;
-    unansweredSince ??= entry.since;
-    const settle = () => {
-      if (changes !== changesBefore) return;
-      inFlight = undefined;
-      unansweredSince = undefined;
-    };
-    entry.value.then((value) => {
-      if (changes === changesBefore) known = { value };
-      settle();
-    }, settle);
+    entry.value.then(
+      (value) => {
+        if (changes !== changesBefore) return;
+        known = { value };
+        inFlight = undefined;
+      },
+      () => {
+        if (inFlight === entry) inFlight = undefined;
+      },
+    );
     return entry.value;
   };
   return {
@@ -54,14 +52,13 @@ function keptRead<T>(read: () => Promise<T>) {
       if (known) return Promise.resolve(known.value);
       return inFlight && Date.now() - inFlight.since < READ_AGAIN_AFTER_MS ? inFlight.value : start();
     },
-    /** How long the read has been waiting for an answer (0 when its value is known or nothing is asked). */
-    waitingFor(): number {
-      return known || unansweredSince === undefined ? 0 : Date.now() - unansweredSince;
+    /** Whether a read has been asked and not answered yet. */
+    waiting(): boolean {
+      return !known && inFlight !== undefined;
     },
     forget() {
       known = undefined;
       inFlight = undefined;
-      unansweredSince = undefined;
       changes++;
     },
   };
@@ -75,23 +72,29 @@ function keptRead<T>(read: () => Promise<T>) {
 export function createSettingsCache(): SettingsCache {
   const withPolicy = keptRead(loadSettings);
   const saved = keptRead(loadStoredSettings);
+  /** Set once what is only shown stopped waiting for the policy; it is not waited for again until it answers. */
+  let policyLate = false;
   settingsItem.watch(() => {
     withPolicy.forget();
     saved.forget();
+    policyLate = false;
   });
   browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'managed') withPolicy.forget();
+    if (area !== 'managed') return;
+    withPolicy.forget();
+    policyLate = false;
   });
   return {
     settings: withPolicy.get,
     stored: saved.get,
     async forDisplay() {
-      // A policy that has kept an earlier caller waiting is not waited for again.
-      if (withPolicy.waitingFor() >= DISPLAY_POLICY_WAIT_MS) return saved.get();
+      if (policyLate && withPolicy.waiting()) return saved.get();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), DISPLAY_POLICY_WAIT_MS)));
       const settings = await Promise.race([withPolicy.get(), late]).finally(() => clearTimeout(timer));
-      return settings ?? saved.get();
+      if (settings) return settings;
+      policyLate = true;
+      return saved.get();
     },
   };
 }
