@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { sendFromExtensionPage } from '../support/extension';
+import { expect, test, waitForFirstSync } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const OPTIONS_SECTIONS = ['connection', 'sync', 'field-map', 'helpdesks', 'actions', 'audit', 'rollout'];
@@ -15,9 +14,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`popup and every options section have no axe violations (${scheme})`, async ({ openExtensionPage, connect }) => {
     await connect();
     const popup = await openExtensionPage('popup.html');
-    await expect
-      .poll(async () => (await sendFromExtensionPage<{ sync: { lastSuccessAt: string | null } | null }>(popup, 'getStatus')).sync?.lastSuccessAt ?? null, { timeout: 60_000 })
-      .not.toBeNull();
+    await waitForFirstSync(popup);
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.setViewportSize({ width: 420, height: 600 });
     await expect(popup.getByRole('combobox', { name: 'Find a person in Okta' })).toBeFocused();

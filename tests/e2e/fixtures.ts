@@ -1,4 +1,4 @@
-import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from '../support/extension';
 import { startFakeOkta, type FakeOkta } from '../fake-okta/server';
 
@@ -15,6 +15,22 @@ interface TestFixtures {
   openExtensionPage: (name: string) => Promise<Page>;
   /** Saves the connection to the test's fake Okta through the background, as the options page does. */
   connect: () => Promise<void>;
+}
+
+/** Saves the connection to `okta` through the background from an extension page, as the options page does. */
+export async function connectFrom(page: Page, okta: FakeOkta): Promise<void> {
+  const report = await sendFromExtensionPage<{ ok: boolean; error: { sentence: string } | null }>(page, 'saveConnection', {
+    domain: okta.url,
+    auth: { type: 'ssws', token: FAKE_TOKEN },
+  });
+  if (!report.ok) throw new Error(`connect failed: ${report.error?.sentence}`);
+}
+
+/** Waits, from an extension page, until the directory's first sync has succeeded. */
+export async function waitForFirstSync(page: Page): Promise<void> {
+  await expect
+    .poll(async () => (await sendFromExtensionPage<{ sync: { lastSuccessAt: string | null } | null }>(page, 'getStatus')).sync?.lastSuccessAt ?? null, { timeout: 60_000 })
+    .not.toBeNull();
 }
 
 export const test = base.extend<TestFixtures>({
@@ -41,11 +57,7 @@ export const test = base.extend<TestFixtures>({
   connect: async ({ openExtensionPage, okta }, use) => {
     await use(async () => {
       const page = await openExtensionPage('options.html');
-      const report = await sendFromExtensionPage<{ ok: boolean; error: { sentence: string } | null }>(page, 'saveConnection', {
-        domain: okta.url,
-        auth: { type: 'ssws', token: FAKE_TOKEN },
-      });
-      if (!report.ok) throw new Error(`connect failed: ${report.error?.sentence}`);
+      await connectFrom(page, okta);
       await page.close();
     });
   },

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test, waitForFirstSync } from './fixtures';
 import { sendFromExtensionPage } from '../support/extension';
 
 test('audit log: an action taken in the popup is listed, filtered, and exported as CSV and JSON', async ({ openExtensionPage, connect, okta }) => {
   await connect();
   const popup = await openExtensionPage('popup.html');
-  await expect
-    .poll(async () => (await sendFromExtensionPage<{ sync: { lastSuccessAt: string | null } | null }>(popup, 'getStatus')).sync?.lastSuccessAt ?? null, { timeout: 60_000 })
-    .not.toBeNull();
+  await waitForFirstSync(popup);
   const person = okta.org.users.find((u) => u.status === 'ACTIVE' && u.profile.login !== okta.org.users[0]!.profile.login)!;
   const login = String(person.profile.login);
 

@@ -1,10 +1,10 @@
-import type { Page, Route } from '@playwright/test';
+import type { Route } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, FAKE_TOKEN, test } from './fixtures';
+import { connectFrom, expect, test, waitForFirstSync } from './fixtures';
 import { createPerson, existingPerson, serveTicket, ticketHtml } from './panel-helpers';
-import { launchWithExtension, sendFromExtensionPage } from '../support/extension';
+import { launchWithExtension } from '../support/extension';
 import { panelFrame } from '../support/panel';
 
 const APP_SCRIPT = 'https://acme.zendesk.com/agent/assets/app.js';
@@ -40,12 +40,6 @@ test('the requester’s card shows while the helpdesk’s own scripts still hold
   await expect(panel.getByTestId('user-name')).toHaveText(person.name);
   await expect(panel.getByText('Ticket 551')).toBeVisible();
 });
-
-async function waitForFirstSync(options: Page): Promise<void> {
-  await expect
-    .poll(async () => (await sendFromExtensionPage<{ sync: { lastSuccessAt: string | null } | null }>(options, 'getStatus')).sync?.lastSuccessAt ?? null, { timeout: 60_000 })
-    .not.toBeNull();
-}
 
 /**
  * The extension's service worker serves the panel's document itself, with the requester's cached
@@ -94,7 +88,7 @@ test('the first ticket after the browser starts gets its card in the panel’s d
     try {
       const options = await before.context.newPage();
       await options.goto(before.extensionUrl('options.html'));
-      await sendFromExtensionPage(options, 'saveConnection', { domain: okta.url, auth: { type: 'ssws', token: FAKE_TOKEN } });
+      await connectFrom(options, okta);
       await waitForFirstSync(options);
     } finally {
       await before.close();

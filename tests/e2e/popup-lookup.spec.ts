@@ -1,12 +1,10 @@
-import { expect, test } from './fixtures';
+import { expect, test, waitForFirstSync } from './fixtures';
 import { sendFromExtensionPage } from '../support/extension';
 
 test('the popup opens on a context-menu lookup handed over through storage.session, as plain text; the shortcut is declared', async ({ openExtensionPage, connect, serviceWorker }) => {
   await connect();
   const options = await openExtensionPage('options.html');
-  await expect
-    .poll(async () => (await sendFromExtensionPage<{ sync: { lastSuccessAt: string | null } | null }>(options, 'getStatus')).sync?.lastSuccessAt ?? null, { timeout: 60_000 })
-    .not.toBeNull();
+  await waitForFirstSync(options);
   const [someone] = await sendFromExtensionPage<{ name: string; email: string }[]>(options, 'searchDirectory', { query: 'a' });
 
   // What the background's menu handler stores (lib/background/pending-lookup.ts), from a trusted context.
