@@ -119,7 +119,8 @@ export function removeProfile(dir: string): void {
 export interface UnattachedChromium {
   /** Opens a tab at `url`; its id. */
   openTab(url: string): Promise<string>;
-  closeTab(id: string): Promise<void>;
+  /** Closes a target: a tab, or a service worker, which stops it. */
+  closeTarget(id: string): Promise<void>;
   targets(): Promise<DevToolsTarget[]>;
   /** Attaches to `target` only for this one evaluation. */
   evaluate<T>(target: DevToolsTarget, expression: string): Promise<T>;
@@ -158,7 +159,7 @@ export async function launchUnattachedChromium({ extensionDir, userDataDir, host
     async openTab(url) {
       return ((await (await devtools(`/json/new?${url}`, 'PUT')).json()) as DevToolsTarget).id;
     },
-    async closeTab(id) {
+    async closeTarget(id) {
       await devtools(`/json/close/${id}`);
     },
     async targets() {

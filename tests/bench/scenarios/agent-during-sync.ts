@@ -197,7 +197,7 @@ async function unattachedLoad(chromium: UnattachedChromium, helpdesk: HelpdeskSe
   const tab = await chromium.openTab(TICKET_URL);
   const { start, shown } = await marks;
   const painted = await cardPaintedAt(chromium, tab);
-  await chromium.closeTab(tab);
+  await chromium.closeTarget(tab);
   return Math.max(painted, shown) - start;
 }
 
@@ -220,7 +220,7 @@ async function unattachedLoadsWorkerStopped(chromium: UnattachedChromium, helpde
   for (let i = 0; i < WORKER_STOPPED_LOADS; i++) {
     const worker = (await chromium.targets()).find((target) => target.type === 'service_worker');
     if (!worker) throw new Error("The extension's worker was not running before the load that was to stop it.");
-    await chromium.closeTab(worker.id);
+    await chromium.closeTarget(worker.id);
     await new Promise((resolve) => setTimeout(resolve, 300));
     ms.push(await unattachedLoad(chromium, helpdesk));
   }
